@@ -1,0 +1,41 @@
+# Codewijzer. Quick start: `make serve` (set up, build, serve) and `make test` (set up, run every test).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+PIP_VERSION := 26.3
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup build serve test browser clean
+
+## setup: create .venv with the pinned build and test dependencies (re-run when the pins change)
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
+	$(BIN)/python -m pip install --quiet -c requirements.lock --group test
+	touch $@
+
+## build: write the static site to site/ (fails on any content error or broken link)
+build: setup
+	$(BIN)/mkdocs build --strict
+
+## serve: build and serve site/ on http://$(HOST):$(PORT)/ (override with make serve PORT=8080)
+serve: build
+	$(BIN)/python -m build_scripts.serve --host $(HOST) --port $(PORT) --directory site
+
+## browser: make sure a Chromium for the browser tests exists (Debian's, or Playwright's elsewhere)
+browser: setup
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else $(BIN)/playwright install chromium; fi
+
+## test: set up, build, and run every test
+test: build browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,1 @@
+"""Build-time code for the Codewijzer site: MkDocs hooks, content validation, rendering."""

@@ -1,0 +1,113 @@
+"""Read the Markdown sources of docs/ into plain objects: front matter with line numbers, body.
+
+Everything that validates or renders content works on these objects, so a page is read
+from disk once per build and every error can name the line it is about.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+EXAMPLE_ANSWER_HEADING = "## Wat kun je doen?"
+
+
+class ContentError(Exception):
+    """One editor-facing problem: file, line (1-based, or None), key (or None), Dutch message."""
+
+    def __init__(self, path: str, message: str, *, line: int | None = None, key: str | None = None):
+        self.path, self.line, self.key, self.message = path, line, key, message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.path + (f":{self.line}" if self.line else "")
+        key = f" [{self.key}]" if self.key else ""
+        return f"{where}{key}: {self.message}"
+
+
+@dataclass
+class SourcePage:
+    """A Markdown page as the editor wrote it."""
+
+    src_path: str                      # relative to docs/, with forward slashes
+    meta: dict[str, Any]
+    body: str
+    key_lines: dict[str, int] = field(default_factory=dict)   # front matter key -> file line
+    body_start_line: int = 1
+
+    @property
+    def organisation(self) -> str | None:
+        parts = self.src_path.split("/")
+        return parts[0] if len(parts) > 1 else None
+
+    @property
+    def kind(self) -> str | None:
+        return self.meta.get("soort")
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, 1)
+
+    def example_parts(self) -> tuple[str, str]:
+        """An example's situation and its 'Wat kun je doen?' answer, as Markdown."""
+        situation, _, answer = self.body.partition(EXAMPLE_ANSWER_HEADING)
+        return situation.strip(), answer.strip()
+
+
+def parse_page(src_path: str, text: str) -> SourcePage:
+    """Split front matter from body; raise ContentError on YAML an editor got wrong."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise ContentError(src_path, "de pagina begint niet met front matter tussen twee regels '---'. "
+                                     "Zet bovenaan minstens title, description en soort.", line=1)
+    raw = match.group(1) or ""
+    try:
+        node = yaml.compose(raw, Loader=yaml.SafeLoader)
+        meta = yaml.safe_load(raw) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ContentError(src_path, f"de front matter is geen geldige YAML ({problem}). Controleer "
+                                     "inspringing, dubbele punten en aanhalingstekens.", line=line) from None
+    if not isinstance(meta, dict):
+        raise ContentError(src_path, "de front matter moet bestaan uit regels 'sleutel: waarde'.", line=2)
+    key_lines = _key_lines(node, "") if node is not None else {}
+    body_start = text[: match.end()].count("\n") + 1
+    return SourcePage(src_path, meta, text[match.end():], key_lines, body_start)
+
+
+def _key_lines(node: yaml.Node, prefix: str) -> dict[str, int]:
+    """Map 'key' and nested 'key.sub' to their line in the file (front matter starts on line 2)."""
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            path = f"{prefix}{key.value}"
+            lines[path] = key.start_mark.line + 2
+            lines.update(_key_lines(value, path + "."))
+    return lines
+
+
+def read_pages(docs_dir: Path) -> tuple[dict[str, SourcePage], list[ContentError]]:
+    """Every Markdown page under docs_dir, keyed by its path relative to docs_dir, and the
+    pages whose front matter could not be read at all."""
+    pages, errors = {}, []
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        try:
+            pages[rel] = parse_page(rel, path.read_text(encoding="utf-8"))
+        except ContentError as error:
+            errors.append(error)
+    return pages, errors
+
+
+def read_themes(docs_dir: Path) -> dict[str, str]:
+    """The closed list of theme keys and their Dutch labels (docs/themas.yml)."""
+    path = docs_dir / "themas.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise ContentError("themas.yml", "elke regel moet de vorm 'sleutel: Naam van het thema' hebben.")
+    return data

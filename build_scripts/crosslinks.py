@@ -1,0 +1,79 @@
+"""Links a reader needs without an editor writing them: 'Zie ook', where an example belongs,
+and every mention of the vertrouwenspersoon leading to who that is."""
+from __future__ import annotations
+
+import posixpath
+import re
+
+from .content_model import SourcePage
+from .placeholders import rel
+from .site_index import SiteIndex
+
+SEE_ALSO_KINDS = {"thema", "meldroute", "hulp", "rapport"}
+TRUSTED_PERSON = re.compile(r"(?<![\w-])([Vv]ertrouwensperso(?:on|nen))(?![\w-])")
+# Text inside these elements is never turned into a link.
+NO_LINK_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "svg", "script", "style", "title",
+                "figcaption", "button", "label", "summary"}
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
+
+
+def see_also(page: SourcePage, site: SiteIndex) -> str:
+    """The 'Zie ook' section for theme, flow and help pages."""
+    if page.kind not in SEE_ALSO_KINDS or not page.organisation:
+        return ""
+    links: list[tuple[str, str]] = []
+    for link in page.meta.get("gerelateerd", []):
+        target = site.pages.get(_resolve(page, link))
+        links.append((target.meta["title"] if target else link, link))
+    for target in [site.help_page(page.organisation)] + site.pages_of(page.organisation, {"meldroute"}):
+        if target.src_path != page.src_path:
+            links.append((target.meta["title"], rel(page, target.src_path)))
+    unique = list(dict.fromkeys(links))
+    if not unique:
+        return ""
+    return "\n\n## Zie ook {#zie-ook}\n\n" + "\n".join(f"- [{title}]({link})" for title, link in unique) + "\n"
+
+
+def example_context(page: SourcePage, site: SiteIndex) -> str:
+    """On an example's own page: where it is discussed and which agreements it illustrates."""
+    lines = ["", "---", ""]
+    theme_pages = site.theme_pages_for(page)
+    if theme_pages:
+        lines.append("Dit voorbeeld hoort bij: " + ", ".join(
+            f"[{p.meta['title']}]({rel(page, p.src_path)}#voorbeeld-{page.meta['id']})" for p in theme_pages) + ".")
+    if page.meta.get("afspraken"):
+        lines += ["", "De afspraken waar het om gaat:", ""]
+        lines += [f"- [{_agreement_label(link, site, page)}]({link})" for link in page.meta["afspraken"]]
+    lines += ["", "[Alle praktijkvoorbeelden](" + rel(page, "voorbeelden.md") + ")"]
+    return "\n".join(lines) + "\n"
+
+
+def _agreement_label(link: str, site: SiteIndex, page: SourcePage) -> str:
+    target = site.pages.get(_resolve(page, link))
+    anchor = link.partition("#")[2]
+    number = anchor.removeprefix("afspraak-").replace("-", ".") if anchor.startswith("afspraak-") else ""
+    title = target.meta["title"] if target else link
+    return f"{title}, afspraak {number}" if number else title
+
+
+def _resolve(page: SourcePage, link: str) -> str:
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page.src_path), link.split("#", 1)[0]))
+
+
+def link_trusted_person(html: str, href: str) -> str:
+    """Wrap each mention of 'vertrouwenspersoon/-personen' outside links and headings in a link."""
+    out, depth, position = [], 0, 0
+    for match in TAG.finditer(html):
+        text = html[position:match.start()]
+        out.append(text if depth else TRUSTED_PERSON.sub(
+            rf'<a class="cw-vertrouwenspersoon" href="{href}" title="Wie is de vertrouwenspersoon?">\1</a>', text))
+        out.append(match.group(0))
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if name in NO_LINK_TAGS and not self_closing:
+            depth += -1 if closing else 1
+            depth = max(depth, 0)
+        position = match.end()
+    tail = html[position:]
+    out.append(tail if depth else TRUSTED_PERSON.sub(
+        rf'<a class="cw-vertrouwenspersoon" href="{href}" title="Wie is de vertrouwenspersoon?">\1</a>', tail))
+    return "".join(out)

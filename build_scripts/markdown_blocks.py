@@ -1,0 +1,37 @@
+"""Find the editor's special blocks in Markdown while leaving code fences alone."""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator
+
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+)[ \t]*(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
+                   re.M | re.S)
+
+
+def replace_fenced(markdown: str, lang: str, render: Callable[[str, int], str]) -> str:
+    """Replace each fenced block of language `lang` by render(body, line_offset)."""
+    def substitute(match: re.Match) -> str:
+        if match.group("lang") != lang:
+            return match.group(0)
+        line = markdown.count("\n", 0, match.start("body"))
+        return render(match.group("body"), line)
+    return FENCE.sub(substitute, markdown)
+
+
+def outside_fences(markdown: str) -> Iterator[tuple[bool, str]]:
+    """Yield (is_prose, chunk) so line-based rewrites can skip code blocks."""
+    position = 0
+    for match in FENCE.finditer(markdown):
+        yield True, markdown[position:match.start()]
+        yield False, match.group(0)
+        position = match.end()
+    yield True, markdown[position:]
+
+
+def map_prose(markdown: str, rewrite: Callable[[str, int], str]) -> str:
+    """Apply rewrite(chunk, first_line_offset) to the parts of markdown outside code fences."""
+    out, line = [], 0
+    for is_prose, chunk in outside_fences(markdown):
+        out.append(rewrite(chunk, line) if is_prose else chunk)
+        line += chunk.count("\n")
+    return "".join(out)

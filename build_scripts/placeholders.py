@@ -1,0 +1,127 @@
+"""`<!-- codewijzer: NAME -->` placeholders: generated lists that editors place but never maintain.
+
+An unknown name fails the build, so a typo never silently shows nothing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from typing import Callable
+
+from .content_model import ContentError, SourcePage
+from .site_index import SiteIndex
+
+PLACEHOLDER = re.compile(r"^[ \t]*<!--\s*codewijzer:\s*(?P<name>[\w-]+)\s*-->[ \t]*$", re.M)
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december"]
+
+
+def rel(page: SourcePage, target: str) -> str:
+    """A link from page to target (both relative to docs/), as MkDocs expects it."""
+    return posixpath.relpath(target, posixpath.dirname(page.src_path) or ".")
+
+
+def dutch_date(value: dt.date | None) -> str:
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else "niet vermeld in het document"
+
+
+def indent(markdown: str, spaces: int = 4) -> str:
+    return "\n".join((" " * spaces + line) if line.strip() else "" for line in markdown.splitlines())
+
+
+def examples_on_theme_page(page: SourcePage, site: SiteIndex) -> str:
+    examples = site.examples_for_theme_page(page)
+    if not examples:
+        return "*Bij dit thema staan nog geen praktijkvoorbeelden.*"
+    blocks = []
+    for example in examples:
+        situation, answer = example.example_parts()
+        link = rel(page, example.src_path)
+        blocks.append(
+            f'### {example.meta["title"]} {{#voorbeeld-{example.meta["id"]} .cw-voorbeeld-titel}}\n\n'
+            f"{situation}\n\n"
+            f'!!! success "Wat kun je doen?"\n\n{indent(answer)}\n\n'
+            f"[Vaste link naar dit voorbeeld]({link}){{.cw-permalink}}\n")
+    return "\n".join(blocks)
+
+
+def examples_index(page: SourcePage, site: SiteIndex) -> str:
+    out = ["## Per thema", ""]
+    for theme, label in site.themes.items():
+        examples = [e for e in site.examples() if e.meta["themas"][0] == theme]
+        if examples:
+            out += [f"### {label}", ""]
+            out += [f"- [{e.meta['title']}]({rel(page, e.src_path)}): {site.organisation_name(e.organisation)}"
+                    for e in examples]
+            out.append("")
+    out += ["## Per organisatie", ""]
+    for org in site.organisations():
+        examples = [e for e in site.examples() if e.organisation == org]
+        out += [f"### {site.organisation_name(org)}", ""]
+        out += ([f"- [{e.meta['title']}]({rel(page, e.src_path)}): {site.themes[e.meta['themas'][0]]}"
+                 for e in examples] or ["*Deze code bevat geen praktijkvoorbeelden.*"])
+        out.append("")
+    return "\n".join(out)
+
+
+def organisation_cards(page: SourcePage, site: SiteIndex) -> str:
+    cards = []
+    for org in site.organisations():
+        code = site.code(org)
+        cards.append(f"-   **[{code['organisatie']}]({rel(page, org + '/index.md')})**\n\n"
+                     f"    ---\n\n    {code['naam']}" + (f" ({code['versie']})" if code["versie"] else ""))
+    return '<div class="grid cards cw-organisaties" markdown>\n\n' + "\n".join(cards) + "\n\n</div>"
+
+
+def code_facts(page: SourcePage, site: SiteIndex) -> str:
+    code = site.code(page.organisation)
+    source = f"[het brondocument als tekst]({rel(page, 'bronnen/' + code['bronbestand'])})"
+    if code.get("bron_url"):
+        source = f"[de officiële publicatie]({code['bron_url']}) en {source}"
+    rows = [("Document", code["naam"]), ("Organisatie", code["organisatie"]), ("Versie", code["versie"] or "niet vermeld in het document"),
+            ("Geldend vanaf", dutch_date(code["geldend_vanaf"])), ("Voor wie", code["voor_wie"]),
+            ("Bron", source)]
+    return '<div class="cw-codegegevens" markdown>\n\n| Gegeven | Waarde |\n| --- | --- |\n' + "\n".join(
+        f"| {k} | {v} |" for k, v in rows) + "\n\n</div>"
+
+
+def help_links(page: SourcePage, site: SiteIndex) -> str:
+    return "\n".join(f"- **{site.organisation_name(org)}**: [{site.help_page(org).meta['title']}]"
+                     f"({rel(page, site.help_page(org).src_path)})" for org in site.organisations())
+
+
+def source_list(page: SourcePage, site: SiteIndex) -> str:
+    rows = ["| Organisatie | Document | Versie | Bron |", "| --- | --- | --- | --- |"]
+    for org in site.organisations():
+        code = site.code(org)
+        source = f"[tekstversie]({rel(page, 'bronnen/' + code['bronbestand'])})"
+        if code.get("bron_url"):
+            source = f"[officiële publicatie]({code['bron_url']}), {source}"
+        rows.append(f"| [{code['organisatie']}]({rel(page, org + '/index.md')}) | {code['naam']} | "
+                    f"{code['versie'] or 'niet vermeld'} | {source} |")
+    return "\n".join(rows)
+
+
+RENDERERS: dict[str, Callable[[SourcePage, SiteIndex], str]] = {
+    "voorbeelden": examples_on_theme_page,
+    "voorbeelden-index": examples_index,
+    "organisaties": organisation_cards,
+    "code-gegevens": code_facts,
+    "hulp": help_links,
+    "bronnen": source_list,
+}
+
+
+def render_placeholders(markdown: str, page: SourcePage, site: SiteIndex) -> str:
+    def substitute(match: re.Match) -> str:
+        name = match.group("name")
+        if name not in RENDERERS:
+            line = page.body_start_line + markdown.count("\n", 0, match.start())
+            raise ContentError(page.src_path, f"onbekende plaatshouder 'codewijzer: {name}'. Bekend zijn: "
+                                              f"{', '.join(RENDERERS)}.", line=line)
+        if name == "code-gegevens" and page.kind != "overzicht":
+            raise ContentError(page.src_path, "'codewijzer: code-gegevens' hoort alleen op het overzicht "
+                                              "(index.md) van een organisatie.")
+        return RENDERERS[name](page, site)
+    return PLACEHOLDER.sub(substitute, markdown)

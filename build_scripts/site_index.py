@@ -1,0 +1,50 @@
+"""Questions about the site as a whole (which examples, which organisations), asked while rendering."""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import Any
+
+from .content_model import SourcePage
+
+
+@dataclass
+class SiteIndex:
+    pages: dict[str, SourcePage]
+    themes: dict[str, str]
+
+    def organisations(self) -> list[str]:
+        """Organisation slugs, sorted by display name (the order of the menu and the start page)."""
+        orgs = {p.organisation for p in self.pages.values() if p.organisation}
+        return sorted(orgs, key=self.organisation_name)
+
+    def code(self, org: str) -> dict[str, Any]:
+        return self.pages[f"{org}/index.md"].meta["code"]
+
+    def code_link(self, org: str, key: str) -> tuple[str, str]:
+        """A link in an overview's code block (hulp, vertrouwenspersoon) as (docs path, anchor)."""
+        path, _, anchor = self.code(org)[key].partition("#")
+        return posixpath.normpath(f"{org}/{path}"), anchor
+
+    def help_page(self, org: str) -> SourcePage:
+        return self.pages[self.code_link(org, "hulp")[0]]
+
+    def organisation_name(self, org: str) -> str:
+        return self.code(org)["organisatie"]
+
+    def examples(self) -> list[SourcePage]:
+        return sorted((p for p in self.pages.values() if p.kind == "voorbeeld"),
+                      key=lambda p: (p.organisation, p.meta["title"].lower()))
+
+    def examples_for_theme_page(self, page: SourcePage) -> list[SourcePage]:
+        themes = set(page.meta.get("themas", []))
+        return [e for e in self.examples() if e.organisation == page.organisation and e.meta["themas"][0] in themes]
+
+    def theme_pages_for(self, example: SourcePage) -> list[SourcePage]:
+        """The theme pages on which an example is shown."""
+        return [p for p in self.pages.values() if p.kind == "thema" and p.organisation == example.organisation
+                and example.meta["themas"][0] in p.meta.get("themas", [])]
+
+    def pages_of(self, org: str | None, kinds: set[str]) -> list[SourcePage]:
+        return sorted((p for p in self.pages.values() if p.organisation == org and p.kind in kinds),
+                      key=lambda p: (p.meta.get("volgorde", 0), p.src_path))
