@@ -80,13 +80,13 @@ def _check_steps(data: dict[str, Any], src_path: str, line: int) -> list[dict[st
                            key="stappen")
     for number, step in enumerate(steps, 1):
         where = f"stap {number} van het stroomschema"
-        if not isinstance(step, dict) or ("stap" in step) == ("vraag" in step):
-            raise ContentError(src_path, f"{where} heeft óf 'stap: tekst' óf 'vraag: tekst' met 'ja' en 'nee'.",
-                               line=line + 1, key="stappen")
-        unknown = set(step) - {"stap", "vraag", "ja", "nee", "link"}
+        unknown = set(step) - {"stap", "vraag", "ja", "nee", "link"} if isinstance(step, dict) else set()
         if unknown:
             raise ContentError(src_path, f"{where} heeft onbekende sleutels: {', '.join(sorted(unknown))}. "
                                          "Toegestaan: stap, vraag, ja, nee, link.", line=line + 1, key="stappen")
+        if not isinstance(step, dict) or ("stap" in step) == ("vraag" in step):
+            raise ContentError(src_path, f"{where} heeft óf 'stap: tekst' óf 'vraag: tekst' met 'ja' en 'nee'.",
+                               line=line + 1, key="stappen")
         if "vraag" in step:
             answers = [step.get("ja"), step.get("nee")]
             if not all(isinstance(a, str) and a.strip() for a in answers):

@@ -1,0 +1,29 @@
+"""Shared fixtures: the site is built once per test session into a temporary folder."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+ORGANISATIONS = ["universiteit-twente", "gemeente-utrecht", "provincie-utrecht", "universiteit-maastricht"]
+
+
+def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Run the real MkDocs build (strict) of `project` into `site_dir`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+                           str(project / "mkdocs.yml"), "-d", str(site_dir)],
+                          cwd=project, capture_output=True, text=True, env=env)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, site)
+    assert result.returncode == 0, f"the site does not build:\n{result.stderr}"
+    return site
