@@ -45,9 +45,13 @@ def on_files(files, config):
             errors.append(ContentError(page.src_path, f"het brondocument 'bronnen/{code.get('bronbestand')}' "
                                                       "bestaat niet. Zet de tekst van de code in docs/bronnen/.",
                                        line=page.line_of("code"), key="code.bronbestand"))
+    _site = SiteIndex(pages, themes)
+    errors += [ContentError(e.src_path, "dit voorbeeld staat op geen enkele themapagina. Het eerste thema in "
+                            "'themas' moet ook bij 'themas' staan van een themapagina van dezelfde organisatie "
+                            "met de regel <!-- codewijzer: voorbeelden -->.", line=e.line_of("themas"), key="themas")
+               for e in _site.examples() if not _site.theme_pages_for(e)]
     if errors:
         raise _fail(errors)
-    _site = SiteIndex(pages, themes)
     config["nav"] = build_nav(_site)
     return files
 

@@ -30,13 +30,29 @@ def indent(markdown: str, spaces: int = 4) -> str:
     return "\n".join((" " * spaces + line) if line.strip() else "" for line in markdown.splitlines())
 
 
+MD_LINK = re.compile(r"(\]\()(?P<target>[^)\s]+)(\))")
+
+
+def rebase_links(markdown: str, source: SourcePage, page: SourcePage) -> str:
+    """Rewrite the relative links of source's Markdown so they work when shown on page."""
+    def substitute(match: re.Match) -> str:
+        target = match.group("target")
+        if re.match(r"^[a-z]+:", target):
+            return match.group(0)
+        path, _, anchor = target.partition("#")
+        absolute = posixpath.normpath(posixpath.join(posixpath.dirname(source.src_path), path)) if path \
+            else source.src_path
+        return f"{match.group(1)}{rel(page, absolute)}{'#' + anchor if anchor else ''}{match.group(3)}"
+    return MD_LINK.sub(substitute, markdown)
+
+
 def examples_on_theme_page(page: SourcePage, site: SiteIndex) -> str:
     examples = site.examples_for_theme_page(page)
     if not examples:
         return "*Bij dit thema staan nog geen praktijkvoorbeelden.*"
     blocks = []
     for example in examples:
-        situation, answer = example.example_parts()
+        situation, answer = (rebase_links(part, example, page) for part in example.example_parts())
         link = rel(page, example.src_path)
         blocks.append(
             f'### {example.meta["title"]} {{#voorbeeld-{example.meta["id"]} .cw-voorbeeld-titel}}\n\n'
@@ -69,9 +85,10 @@ def organisation_cards(page: SourcePage, site: SiteIndex) -> str:
     cards = []
     for org in site.organisations():
         code = site.code(org)
+        version = f" ({code['versie']})" if code["versie"] and code["versie"] not in code["naam"] else ""
         cards.append(f"-   **[{code['organisatie']}]({rel(page, org + '/index.md')})**\n\n"
-                     f"    ---\n\n    {code['naam']}" + (f" ({code['versie']})" if code["versie"] else ""))
-    return '<div class="grid cards cw-organisaties" markdown>\n\n' + "\n".join(cards) + "\n\n</div>"
+                     f"    ---\n\n    {code['naam']}{version}\n")
+    return '<div class="grid cards cw-organisaties" markdown>\n\n' + "\n".join(cards) + "\n</div>"
 
 
 def code_facts(page: SourcePage, site: SiteIndex) -> str:
@@ -113,7 +130,17 @@ RENDERERS: dict[str, Callable[[SourcePage, SiteIndex], str]] = {
 }
 
 
+def with_code_facts(markdown: str, page: SourcePage, site: SiteIndex) -> str:
+    """An overview always shows the code's facts: where the editor placed them, else under the title."""
+    if page.kind != "overzicht" or re.search(r"<!--\s*codewijzer:\s*code-gegevens\s*-->", markdown):
+        return markdown
+    title = re.search(r"^# .*$", markdown, re.M)
+    at = title.end() if title else 0
+    return markdown[:at] + "\n\n<!-- codewijzer: code-gegevens -->\n\n" + markdown[at:]
+
+
 def render_placeholders(markdown: str, page: SourcePage, site: SiteIndex) -> str:
+    markdown = with_code_facts(markdown, page, site)
     def substitute(match: re.Match) -> str:
         name = match.group("name")
         if name not in RENDERERS:

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from .content_model import SourcePage
+
+EXAMPLES_PLACEHOLDER = re.compile(r"<!--\s*codewijzer:\s*voorbeelden\s*-->")
 
 
 @dataclass
@@ -43,7 +46,7 @@ class SiteIndex:
     def theme_pages_for(self, example: SourcePage) -> list[SourcePage]:
         """The theme pages on which an example is shown."""
         return [p for p in self.pages.values() if p.kind == "thema" and p.organisation == example.organisation
-                and example.meta["themas"][0] in p.meta.get("themas", [])]
+                and example.meta["themas"][0] in p.meta.get("themas", []) and EXAMPLES_PLACEHOLDER.search(p.body)]
 
     def pages_of(self, org: str | None, kinds: set[str]) -> list[SourcePage]:
         return sorted((p for p in self.pages.values() if p.organisation == org and p.kind in kinds),

@@ -1,6 +1,7 @@
 """Read the built site: pages, their main content as text, their links, ids and resources."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -58,9 +59,16 @@ class _Parser(HTMLParser):
             self.text.append(data)
 
 
-def parse(path: Path) -> ParsedPage:
+def parse(path: Path, without_tables: bool = False) -> ParsedPage:
+    """Parse a built page; without_tables drops tables (their cells would read as loose lines)."""
+    return parse_html(path.read_text(encoding="utf-8"), without_tables)
+
+
+def parse_html(html: str, without_tables: bool = False) -> ParsedPage:
+    if without_tables:
+        html = re.sub(r"<table\b.*?</table>", "", html, flags=re.S)
     parser = _Parser()
-    parser.feed(path.read_text(encoding="utf-8"))
+    parser.feed(html)
     parser.page.content_text = "".join(parser.text)
     return parser.page
 

@@ -1,0 +1,61 @@
+"""In a real browser: Dutch search finds the gift pages, and no page requests anything from elsewhere."""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.site_html import html_pages, page_url
+
+pytestmark = pytest.mark.browser
+
+
+def search(page, site_url: str, query: str) -> list[str]:
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").fill(query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+
+
+def test_searching_geschenk_finds_the_gift_pages(page, site_url):
+    results = search(page, site_url, "geschenk")
+    paths = [urlparse(url).path for url in results]
+    assert any(p.startswith("/gemeente-utrecht/") and "geschenk" in p for p in paths), paths
+    assert any(p.startswith("/provincie-utrecht/") and "geschenk" in p for p in paths), paths
+
+
+def test_searching_the_plural_finds_the_same_pages(page, site_url):
+    """The Dutch stemmer maps 'geschenken' and 'geschenk' to one stem."""
+    singular = {urlparse(u).path for u in search(page, site_url, "geschenk")}
+    plural = {urlparse(u).path for u in search(page, site_url, "geschenken")}
+    assert singular & plural
+
+
+def test_no_page_requests_another_origin(browser, built_site, site_url):
+    context = browser.new_context(service_workers="block")
+    foreign: list[str] = []
+    context.on("request", lambda request: foreign.append(request.url)
+               if not request.url.startswith((site_url, "data:", "blob:")) else None)
+    page = context.new_page()
+    pages = html_pages(built_site)
+    for path in pages:   # requests that start late are still caught by the context-wide listener
+        page.goto(site_url + page_url(built_site, path), wait_until="load")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert len(pages) > 40
+    assert foreign == []
+
+
+def test_instant_navigation_keeps_requests_local(browser, site_url):
+    context = browser.new_context(service_workers="block")
+    foreign: list[str] = []
+    context.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((site_url, "data:", "blob:")) else None)
+    page = context.new_page()
+    page.goto(site_url, wait_until="networkidle")
+    # Material's instant navigation rewrites links to absolute URLs
+    page.locator("article a[href$='/gemeente-utrecht/']").first.click()
+    page.wait_for_url("**/gemeente-utrecht/**")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert foreign == []

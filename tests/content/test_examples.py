@@ -1,0 +1,61 @@
+"""Practice examples are first-class: id, theme, situation and answer, own page, in both indexes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_scripts.content_model import read_pages, read_themes
+from tests.conftest import DOCS
+from tests.site_html import parse
+
+PAGES, _ = read_pages(DOCS)
+EXAMPLES = [p for p in PAGES.values() if p.kind == "voorbeeld"]
+SNAPSHOT = Path(__file__).with_name("example_ids.txt")
+
+
+def test_there_are_examples_for_the_codes_that_have_them():
+    orgs = {e.organisation for e in EXAMPLES}
+    assert "gemeente-utrecht" in orgs
+    assert sum(e.organisation == "gemeente-utrecht" for e in EXAMPLES) >= 15
+
+
+def test_every_example_has_id_theme_situation_and_answer():
+    themes = read_themes(DOCS)
+    for example in EXAMPLES:
+        situation, answer = example.example_parts()
+        assert example.meta["id"] == Path(example.src_path).stem, example.src_path
+        assert example.meta["themas"][0] in themes, example.src_path
+        assert len(situation) > 40 and len(answer) > 20, example.src_path
+
+
+def test_example_ids_are_unique():
+    ids = [e.meta["id"] for e in EXAMPLES]
+    assert len(ids) == len(set(ids))
+
+
+def test_published_example_ids_never_disappear():
+    recorded = {line for line in SNAPSHOT.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")}
+    current = {e.meta["id"] for e in EXAMPLES}
+    assert recorded <= current, f"example ids are permanent links; these disappeared: {sorted(recorded - current)}"
+    assert current <= recorded, f"record new example ids in {SNAPSHOT.name}: {sorted(current - recorded)}"
+
+
+def test_every_example_is_on_its_theme_page_and_has_its_own_page(built_site):
+    for example in EXAMPLES:
+        own = built_site / example.src_path[:-3] / "index.html"
+        assert own.is_file(), example.src_path
+        assert "Wat kun je doen?" in parse(own).content_text
+        theme_pages = [p for p in PAGES.values() if p.kind == "thema" and p.organisation == example.organisation
+                       and example.meta["themas"][0] in p.meta["themas"] and "codewijzer: voorbeelden" in p.body]
+        assert theme_pages, f"{example.src_path}: no theme page shows this example"
+        for theme_page in theme_pages:
+            built = built_site / theme_page.src_path[:-3] / "index.html"
+            assert f'id="voorbeeld-{example.meta["id"]}"' in built.read_text(encoding="utf-8"), \
+                f"{example.meta['id']} missing on {theme_page.src_path}"
+
+
+def test_index_lists_every_example_by_theme_and_by_organisation(built_site):
+    index = built_site / "voorbeelden" / "index.html"
+    links = parse(index).links
+    for example in EXAMPLES:
+        target = "../" + example.src_path[:-3] + "/"
+        assert links.count(target) == 2, f"{example.meta['id']} should be listed once per theme and once per organisation"
