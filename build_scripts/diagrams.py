@@ -164,14 +164,14 @@ def render_chart(body: str, src_path: str, line: int) -> str:
                            line=line + 1, key="gegevens")
     unit = str(data.get("eenheid", "aantal"))
     chart_id = next(_ids)
-    label_w, bar_w, row_h = 230, 300, 30
+    label_w, bar_w, row_h = 210, 220, 32   # a compact drawing keeps the text large when it is scaled down
     top = max(values.values()) or 1
     rows = []
     for i, (label, value) in enumerate(values.items()):
         y = 10 + i * row_h
         width = bar_w * value / top
         rows.append(f'<text x="{label_w - 8}" y="{y + 19}" text-anchor="end" fill="#1b1b1b">'
-                    f'{html.escape(textwrap.shorten(str(label), 30, placeholder="…"))}</text>'
+                    f'{html.escape(textwrap.shorten(str(label), 27, placeholder="…"))}</text>'
                     f'<rect x="{label_w}" y="{y + 4}" width="{width:.1f}" height="{row_h - 10}" fill="#154273"/>'
                     f'<text x="{label_w + width + 6:.1f}" y="{y + 19}" fill="#1b1b1b">{_number(value)}</text>')
     height = 20 + len(values) * row_h
