@@ -28,7 +28,15 @@ def see_also(page: SourcePage, site: SiteIndex) -> str:
     for target in [site.help_page(page.organisation)] + site.pages_of(page.organisation, {"meldroute"}):
         if target.src_path != page.src_path:
             links.append((target.meta["title"], rel(page, target.src_path)))
-    unique = list(dict.fromkeys(links))
+    if page.kind == "thema":
+        for peer in site.peer_theme_pages(page):
+            links.append((f"{site.organisation_name(peer.organisation)}: {peer.meta['title']}", rel(page, peer.src_path)))
+        links.append(("Codes naast elkaar", rel(page, "codes-naast-elkaar.md")))
+    seen, unique = set(), []
+    for title, link in links:   # one link per page: the first, which may point at an anchor
+        if link.split("#", 1)[0] not in seen:
+            seen.add(link.split("#", 1)[0])
+            unique.append((title, link))
     if not unique:
         return ""
     return "\n\n## Zie ook {#zie-ook}\n\n" + "\n".join(f"- [{title}]({link})" for title, link in unique) + "\n"

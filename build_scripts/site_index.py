@@ -48,6 +48,12 @@ class SiteIndex:
         return [p for p in self.pages.values() if p.kind == "thema" and p.organisation == example.organisation
                 and example.meta["themas"][0] in p.meta.get("themas", []) and EXAMPLES_PLACEHOLDER.search(p.body)]
 
+    def peer_theme_pages(self, page: SourcePage) -> list[SourcePage]:
+        """Theme pages of other organisations about the same main theme."""
+        theme = page.meta["themas"][0]
+        return sorted((p for p in self.pages.values() if p.kind == "thema" and p.organisation != page.organisation
+                       and p.meta["themas"][0] == theme), key=lambda p: p.src_path)
+
     def pages_of(self, org: str | None, kinds: set[str]) -> list[SourcePage]:
         return sorted((p for p in self.pages.values() if p.organisation == org and p.kind in kinds),
                       key=lambda p: (p.meta.get("volgorde", 0), p.src_path))

@@ -95,3 +95,9 @@ def test_theme_pages_link_to_help_and_reporting(built_site):
             page = parse(built_site / url / "index.html")
             assert 'id="zie-ook"' in (built_site / url / "index.html").read_text(encoding="utf-8"), source.src_path
             assert any(link.startswith("../") for link in page.links), source.src_path
+
+
+def test_theme_pages_link_to_the_same_subject_elsewhere(built_site):
+    links = parse(built_site / "gemeente-utrecht" / "geschenken" / "index.html").links
+    assert "../../provincie-utrecht/geschenken-en-uitnodigingen/" in links
+    assert "../../codes-naast-elkaar/" in links
