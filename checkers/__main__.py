@@ -1,0 +1,73 @@
+"""Command line for editors, trainers and tests.
+
+    python -m checkers list
+    python -m checkers schema <checker> --code <organisatie>
+    python -m checkers evaluate <checker> --code <organisatie> --answers '<json>'
+
+Output is JSON. Invalid or incomplete answers: exit status 2 and a Dutch message in JSON.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from . import CHECKERS, TITLES, evaluate, schema, to_json
+from .rules import RuleError, load_rules, rule_files
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m checkers", description="Codewijzer-checks")
+    parser.add_argument("--docs", type=Path, default=DOCS, help="de map met de inhoud (standaard: docs/)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("list", help="alle checks per organisatie")
+    for name in ("schema", "evaluate"):
+        sub = commands.add_parser(name)
+        sub.add_argument("checker", choices=sorted(CHECKERS))
+        sub.add_argument("--code", required=True, help="de organisatie, bijvoorbeeld gemeente-utrecht")
+        if name == "evaluate":
+            sub.add_argument("--answers", required=True, help="de antwoorden als JSON-object")
+            sub.add_argument("--datum", type=dt.date.fromisoformat, help="peildatum JJJJ-MM-DD (standaard: vandaag)")
+    args = parser.parse_args(argv)
+
+    if args.command == "list":
+        found = [{"checker": p.stem, "code": p.parent.parent.name, "title": TITLES.get(p.stem, p.stem)}
+                 for p in rule_files(args.docs) if p.stem in CHECKERS]
+        print(to_json(found))
+        return 0
+    try:
+        rules = load_rules(args.docs, args.code, args.checker, CHECKERS[args.checker])
+    except RuleError as error:
+        return _fail(str(error))
+    if args.command == "schema":
+        print(to_json(schema(args.checker, rules)))
+        return 0
+    try:
+        answers = json.loads(args.answers)
+    except json.JSONDecodeError:
+        return _fail("De antwoorden zijn geen geldige JSON, bijvoorbeeld '{\"soort\": \"geschenk\"}'.")
+    if not isinstance(answers, dict):
+        return _fail("De antwoorden moeten een JSON-object zijn, bijvoorbeeld '{\"soort\": \"geschenk\"}'.")
+    outcome = evaluate(args.checker, rules, answers, args.datum)
+    if outcome["status"] != "uitkomst" or outcome["unknown"]:
+        problems = dict(outcome["errors"])
+        problems.update({q: "Deze vraag is nog niet beantwoord." for q in outcome.get("missing", [])})
+        problems.update({q: "Deze vraag bestaat niet in deze check." for q in outcome["unknown"]})
+        print(to_json({"status": "ongeldig", "message": "De antwoorden zijn niet compleet of niet geldig.",
+                       "errors": problems}))
+        return 2
+    print(to_json(outcome))
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(to_json({"status": "ongeldig", "message": message}))
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
