@@ -7,7 +7,7 @@ PORT   ?= 8000
 PIP_VERSION := 26.3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test browser clean
+.PHONY: setup npm build serve test browser clean
 
 ## setup: create .venv with the pinned build and test dependencies (re-run when the pins change)
 setup: $(VENV)/.installed
@@ -18,8 +18,15 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet -c requirements.lock --group test
 	touch $@
 
+## npm: vendor the browser packages pinned in package-lock.json (Pyodide) into node_modules/
+npm: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## build: write the static site to site/ (fails on any content error or broken link)
-build: setup
+build: setup npm
 	$(BIN)/mkdocs build --strict
 
 ## serve: build and serve site/ on http://$(HOST):$(PORT)/ (override with make serve PORT=8080)

@@ -6,7 +6,7 @@ import posixpath
 import re
 
 from .content_model import SourcePage
-from .placeholders import rel
+from .placeholders import rel, try_in_checker
 from .site_index import SiteIndex
 
 SEE_ALSO_KINDS = {"thema", "meldroute", "hulp", "rapport"}
@@ -52,6 +52,8 @@ def example_context(page: SourcePage, site: SiteIndex) -> str:
     if page.meta.get("afspraken"):
         lines += ["", "De afspraken waar het om gaat:", ""]
         lines += [f"- [{_agreement_label(link, site, page)}]({link})" for link in page.meta["afspraken"]]
+    if page.meta.get("check"):
+        lines += ["", try_in_checker(page, page, site)]
     lines += ["", "[Alle praktijkvoorbeelden](" + rel(page, "voorbeelden.md") + ")"]
     return "\n".join(lines) + "\n"
 

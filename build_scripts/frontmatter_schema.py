@@ -27,7 +27,8 @@ KINDS = {
 NEEDS_THEMES = {"thema", "meldroute", "hulp", "rapport", "voorbeeld"}
 DOCUMENT_KINDS = {"gedragscode", "jaarverslag"}
 ALLOWED_KEYS = {"title", "description", "soort", "organisatie", "volgorde", "themas", "gerelateerd",
-                "code", "id", "afspraken"}
+                "code", "id", "afspraken", "check"}
+CHECK_KEYS = {"naam", "antwoorden", "verwacht"}
 CODE_KEYS_REQUIRED = {"naam", "organisatie", "documentsoort", "versie", "geldend_vanaf", "voor_wie",
                       "bronbestand", "hulp", "vertrouwenspersoon"}
 CODE_KEYS_OPTIONAL = {"bron_url"}
@@ -92,8 +93,9 @@ def validate_page(page: SourcePage, pages: dict[str, SourcePage], themes: dict[s
         errors.extend(_check_overview(page, pages))
     if kind == "voorbeeld":
         errors.extend(_check_example(page, pages))
-    elif "id" in meta or "afspraken" in meta:
-        fail("id" if "id" in meta else "afspraken", "'id' en 'afspraken' horen alleen bij een praktijkvoorbeeld.")
+    elif {"id", "afspraken", "check"} & meta.keys():
+        key = next(k for k in ("id", "afspraken", "check") if k in meta)
+        fail(key, f"'{key}' hoort alleen bij een praktijkvoorbeeld.")
     return errors
 
 
@@ -195,6 +197,11 @@ def _check_example(page: SourcePage, pages: dict[str, SourcePage]) -> list[Conte
                    "vaste link naar dit voorbeeld: verander het niet, hernoem liever niets.")
     if "afspraken" in meta:
         _check_links(page, meta["afspraken"], "afspraken", pages, fail)
+    if "check" in meta:
+        check = meta["check"]
+        if not isinstance(check, dict) or set(check) != CHECK_KEYS or not isinstance(check.get("antwoorden"), dict):
+            fail("check", "'check' heeft precies drie sleutels: naam (de check, bijvoorbeeld geschenken), "
+                          "antwoorden (de antwoorden op de vragen) en verwacht (de uitkomst die het voorbeeld geeft).")
     count = sum(1 for line in page.body.splitlines() if line.strip() == EXAMPLE_ANSWER_HEADING)
     if count != 1:
         errors.append(ContentError(

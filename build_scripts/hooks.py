@@ -13,13 +13,15 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks are loaded as loose files
 
-from build_scripts import agreements, crosslinks, diagrams, placeholders  # noqa: E402
+from build_scripts import agreements, checker_assets, checks, crosslinks, csp, diagrams, placeholders  # noqa: E402
 from build_scripts.content_model import ContentError, read_pages, read_themes  # noqa: E402
 from build_scripts.frontmatter_schema import validate_site  # noqa: E402
 from build_scripts.navigation import build_nav  # noqa: E402
 from build_scripts.site_index import SiteIndex  # noqa: E402
 
 _site: SiteIndex | None = None
+_wheel: dict[str, bytes] = {}
+_policies: set[str] = set()
 
 
 def _fail(errors: list[ContentError]) -> PluginError:
@@ -30,6 +32,7 @@ def _fail(errors: list[ContentError]) -> PluginError:
 def on_files(files, config):
     """Read and validate every page before anything is rendered; derive the menu from front matter."""
     global _site
+    _policies.clear()
     docs_dir = Path(config["docs_dir"])
     pages, errors = read_pages(docs_dir)
     try:
@@ -45,7 +48,10 @@ def on_files(files, config):
             errors.append(ContentError(page.src_path, f"het brondocument 'bronnen/{code.get('bronbestand')}' "
                                                       "bestaat niet. Zet de tekst van de code in docs/bronnen/.",
                                        line=page.line_of("code"), key="code.bronbestand"))
-    _site = SiteIndex(pages, themes)
+    rule_sets, rule_errors = checks.load_checks(docs_dir)
+    wheel_name, _wheel["bytes"] = checker_assets.build_wheel()
+    _site = SiteIndex(pages, themes, rule_sets, wheel_name)
+    errors += rule_errors + (checks.check_wiring(_site) if not rule_errors else [])
     errors += [ContentError(e.src_path, "dit voorbeeld staat op geen enkele themapagina. Het eerste thema in "
                             "'themas' moet ook bij 'themas' staan van een themapagina van dezelfde organisatie "
                             "met de regel <!-- codewijzer: voorbeelden -->.", line=e.line_of("themas"), key="themas")
@@ -77,3 +83,19 @@ def on_page_content(html, page, config, files):
     target = files.get_file_from_path(target_path)
     href = get_relative_url(target.url, page.file.url) + (f"#{anchor}" if anchor else "")
     return crosslinks.link_trusted_person(html, href)
+
+
+def on_post_page(output, page, config):
+    """Every page carries its Content-Security-Policy as a meta tag (hashes of its inline scripts)."""
+    _policies.update(csp.script_hashes(output))
+    return csp.add_meta_policy(output)
+
+
+def on_post_build(config):
+    site_dir = Path(config["site_dir"])
+    try:
+        checker_assets.write_assets(site_dir, _site.wheel_name, _wheel["bytes"])
+    except checker_assets.AssetError as error:
+        raise PluginError(str(error)) from None
+    # One policy for a server header covers every page: the union of all pages' inline-script hashes.
+    (site_dir / "content-security-policy.txt").write_text(csp.policy(sorted(_policies)) + "\n", encoding="utf-8")

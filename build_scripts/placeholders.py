@@ -10,6 +10,7 @@ import re
 from typing import Callable
 
 from .content_model import ContentError, SourcePage
+from .checker_embed import render_checker
 from .site_index import SiteIndex
 
 PLACEHOLDER = re.compile(r"^[ \t]*<!--\s*codewijzer:\s*(?P<name>[\w-]+)\s*-->[ \t]*$", re.M)
@@ -58,7 +59,7 @@ def examples_on_theme_page(page: SourcePage, site: SiteIndex) -> str:
             f'### {example.meta["title"]} {{#voorbeeld-{example.meta["id"]} .cw-voorbeeld-titel}}\n\n'
             f"{situation}\n\n"
             f'!!! success "Wat kun je doen?"\n\n{indent(answer)}\n\n'
-            f"[Vaste link naar dit voorbeeld]({link}){{.cw-permalink}}\n")
+            f"[Vaste link naar dit voorbeeld]({link}){{.cw-permalink}} {try_in_checker(page, example, site)}\n")
     return "\n".join(blocks)
 
 
@@ -120,14 +121,6 @@ def source_list(page: SourcePage, site: SiteIndex) -> str:
     return "\n".join(rows)
 
 
-RENDERERS: dict[str, Callable[[SourcePage, SiteIndex], str]] = {
-    "voorbeelden": examples_on_theme_page,
-    "voorbeelden-index": examples_index,
-    "organisaties": organisation_cards,
-    "code-gegevens": code_facts,
-    "hulp": help_links,
-    "bronnen": source_list,
-}
 
 
 def with_code_facts(markdown: str, page: SourcePage, site: SiteIndex) -> str:
@@ -139,10 +132,40 @@ def with_code_facts(markdown: str, page: SourcePage, site: SiteIndex) -> str:
     return markdown[:at] + "\n\n<!-- codewijzer: code-gegevens -->\n\n" + markdown[at:]
 
 
+def checks_list(page: SourcePage, site: SiteIndex) -> str:
+    org = page.organisation
+    items = [f"- [{rules['titel']}]({rel(page, site.check_page(org, checker))}#check-{checker})"
+             for checker, rules in site.checks_of(org)]
+    return "\n".join(items) or "*Voor deze organisatie zijn er nog geen checks.*"
+
+
+def try_in_checker(page: SourcePage, example: SourcePage, site: SiteIndex) -> str:
+    """'Probeer in de check': the checker's page, with only the example's id in the fragment."""
+    check = example.meta.get("check")
+    if not check:
+        return ""
+    target = rel(page, site.check_page(example.organisation, check["naam"]))
+    return f"[Probeer in de check]({target}#check={example.meta['id']}){{.md-button .cw-probeer}}"
+
+
+RENDERERS: dict[str, Callable[[SourcePage, SiteIndex], str]] = {
+    "voorbeelden": examples_on_theme_page,
+    "voorbeelden-index": examples_index,
+    "organisaties": organisation_cards,
+    "code-gegevens": code_facts,
+    "hulp": help_links,
+    "bronnen": source_list,
+    "checks": checks_list,
+}
+
+
 def render_placeholders(markdown: str, page: SourcePage, site: SiteIndex) -> str:
     markdown = with_code_facts(markdown, page, site)
     def substitute(match: re.Match) -> str:
         name = match.group("name")
+        if name.startswith("check-") and (page.organisation, name[6:]) in site.checks:
+            return render_checker(page.src_path, name[6:], site.checks[(page.organisation, name[6:])],
+                                  site.examples_with_check(page.organisation, name[6:]), site.wheel_name)
         if name not in RENDERERS:
             line = page.body_start_line + markdown.count("\n", 0, match.start())
             raise ContentError(page.src_path, f"onbekende plaatshouder 'codewijzer: {name}'. Bekend zijn: "

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .content_model import SourcePage
@@ -15,6 +15,8 @@ EXAMPLES_PLACEHOLDER = re.compile(r"<!--\s*codewijzer:\s*voorbeelden\s*-->")
 class SiteIndex:
     pages: dict[str, SourcePage]
     themes: dict[str, str]
+    checks: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)   # (org, checker) -> rules
+    wheel_name: str = ""
 
     def organisations(self) -> list[str]:
         """Organisation slugs, sorted by display name (the order of the menu and the start page)."""
@@ -53,6 +55,17 @@ class SiteIndex:
         theme = page.meta["themas"][0]
         return sorted((p for p in self.pages.values() if p.kind == "thema" and p.organisation != page.organisation
                        and p.meta["themas"][0] == theme), key=lambda p: p.src_path)
+
+    def checks_of(self, org: str) -> list[tuple[str, dict[str, Any]]]:
+        return sorted((checker, rules) for (o, checker), rules in self.checks.items() if o == org)
+
+    def check_page(self, org: str, checker: str) -> str:
+        """The page (docs path) that embeds an organisation's checker."""
+        return posixpath.normpath(f"{org}/regels/{self.checks[(org, checker)]['pagina']}")
+
+    def examples_with_check(self, org: str, checker: str) -> dict[str, dict[str, Any]]:
+        return {e.meta["id"]: e.meta["check"]["antwoorden"] for e in self.examples()
+                if e.organisation == org and e.meta.get("check", {}).get("naam") == checker}
 
     def pages_of(self, org: str | None, kinds: set[str]) -> list[SourcePage]:
         return sorted((p for p in self.pages.values() if p.organisation == org and p.kind in kinds),

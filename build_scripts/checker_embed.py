@@ -1,0 +1,117 @@
+"""Put a checker into its theme page: the interactive form's shell and data, and the same rules
+as a readable list for readers without JavaScript (or when Pyodide cannot load).
+
+The shell is static HTML with the rule data as JSON; codewijzer-check.js builds the form from it.
+The readable list is Markdown, so MkDocs validates every source link in it.
+"""
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from typing import Any
+
+from checkers import CHECKERS, to_json
+from checkers.rules import doc_to_url
+
+# Interface text for the page script: Dutch wording lives here, not in JavaScript.
+UI_TEXT = {
+    "ja": "Ja",
+    "nee": "Nee",
+    "laden": "De check wordt geladen. Dit kan een paar seconden duren.",
+    "klaar": "De check is klaar. Beantwoord de vragen; de uitkomst verschijnt onder de vragen.",
+    "fout": ("De check kan in deze browser niet worden geladen. Hieronder staan de regels van de check "
+             "op een rij; daarmee kun je het zelf nagaan."),
+    "onvolledig": "Beantwoord de vragen hierboven. De uitkomst verschijnt hier.",
+    "ongeldig": "Verbeter het antwoord bij de vraag met een melding.",
+    "uitkomst": "Uitkomst",
+    "onduidelijk": ("Let op: de tekst van de code is hier niet eenduidig. De uitkomst noemt beide teksten; "
+                    "bespreek je situatie met je leidinggevende of een vertrouwenspersoon."),
+    "waarom": "Waarom?",
+    "ook": "Ook van belang",
+    "vervolg": "Wat kun je nu doen?",
+    "bronnen": "Waar staat dit?",
+    "bron": "Bron",
+    "opnieuw": "Begin opnieuw",
+    "afdrukken": "Uitkomst afdrukken",
+    "opslaan": "Uitkomst opslaan als bestand",
+    "jouw_antwoorden": "Jouw antwoorden",
+    "voorbeeld_ingevuld": "Het voorbeeld is ingevuld. Je kunt de antwoorden aanpassen.",
+    "bestand_kop": "Codewijzer: uitkomst van de check",
+    "bestand_let_op": "Dit bestand is gemaakt in je eigen browser en nergens naartoe gestuurd.",
+}
+
+
+def _json_for_script(value: Any) -> str:
+    """JSON that cannot end the <script> element it sits in."""
+    return to_json(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render_checker(page_src: str, checker: str, rules: dict[str, Any], examples: dict[str, dict[str, Any]],
+                   wheel_name: str) -> str:
+    # use_directory_urls: 'org/thema.md' is served at 'org/thema/', two levels below the site root
+    url = doc_to_url(page_src).strip("/")
+    base = "../" * (len(url.split("/")) if url else 0)
+    title = html.escape(rules["titel"])
+    shell = f"""<section class="cw-check" id="check-{checker}" data-checker="{checker}" data-code="{rules['code']}" data-state="loading" data-base="{base}" data-wheel="{html.escape(wheel_name)}" aria-labelledby="check-{checker}-titel">
+<h2 class="cw-check-titel" id="check-{checker}-titel">Check: {title}</h2>
+<p class="cw-check-inleiding">{html.escape(rules.get('inleiding', ''))} Je antwoorden blijven in je eigen browser.</p>
+<script type="application/json" class="cw-check-regels-data">{_json_for_script(_browser_rules(rules))}</script>
+<script type="application/json" class="cw-check-voorbeelden">{_json_for_script(examples)}</script>
+<script type="application/json" class="cw-check-teksten">{_json_for_script(UI_TEXT)}</script>
+<p class="cw-check-status" role="status" hidden></p>
+<noscript><p class="cw-check-melding">JavaScript staat uit, daarom werkt de check niet. Hieronder staan de regels van de check op een rij.</p></noscript>
+</section>
+"""
+    return shell + "\n" + rules_as_text(checker, rules, page_src)
+
+
+def _browser_rules(rules: dict[str, Any]) -> dict[str, Any]:
+    keep = {"check", "code", "titel", "inleiding", "grenzen", "vragen", "regels", "standaard", "vervolg", "uitkomsten"}
+    return {k: v for k, v in rules.items() if k in keep}
+
+
+def _link(page_src: str, source: dict[str, str]) -> str:
+    target = posixpath.relpath(source["doc"], posixpath.dirname(page_src) or ".")
+    return f"[{source['label']}]({target}#{source['anchor']})"
+
+
+def _condition_text(condition: dict[str, Any], rules: dict[str, Any]) -> str:
+    questions = {q["id"]: q for q in rules["vragen"]}
+    words = {"meer_dan": "meer dan", "minder_dan": "minder dan", "gelijk_aan": "precies", "minstens": "minstens",
+             "hoogstens": "hoogstens"}
+    parts = []
+    for qid, expected in condition.items():
+        question = questions[qid]
+        if isinstance(expected, dict):
+            answer = ", ".join(f"{words[op]} € {_limit_text(rules, v)}" for op, v in expected.items())
+        else:
+            options = {o["waarde"]: o["tekst"] for o in question.get("opties", [])} or {"ja": "ja", "nee": "nee"}
+            values = expected if isinstance(expected, list) else [expected]
+            answer = " of ".join(options.get(v, v) for v in values)
+        parts.append(f"*{question['vraag']}* {answer}")
+    return "; ".join(parts)
+
+
+def _limit_text(rules: dict[str, Any], value: Any) -> str:
+    if isinstance(value, str):
+        entries = sorted(rules["grenzen"][value], key=lambda e: e["vanaf"])
+        value = entries[-1]["waarde"]
+    return f"{value:,}".replace(",", ".")
+
+
+def rules_as_text(checker: str, rules: dict[str, Any], page_src: str) -> str:
+    """The checker's rules as a readable list: the no-JavaScript fallback, generated from the same data."""
+    verdicts = {**CHECKERS[checker], **rules.get("uitkomsten", {})}
+    lines = [f'<div class="cw-check-regels" id="check-{checker}-regels" markdown>', "",
+             f'???+ info "De regels van deze check op een rij"', "",
+             "    Zo komt de check tot een uitkomst. Als meer regels gelden, gaat de strengste voor.", ""]
+    for rule in rules["regels"]:
+        sources = ", ".join(_link(page_src, s) for s in rule["bron"])
+        lines.append(f"    - **{verdicts[rule['uitkomst']]}** als: {_condition_text(rule['als'], rules)}. "
+                     f"{rule['reden']} ({sources})")
+    default = rules["standaard"]
+    lines.append(f"    - **{verdicts[default['uitkomst']]}** in alle andere gevallen. {default['reden']} "
+                 f"({', '.join(_link(page_src, s) for s in default['bron'])})")
+    lines += ["", "</div>", ""]
+    return "\n".join(lines)

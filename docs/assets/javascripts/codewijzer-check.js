@@ -1,0 +1,318 @@
+// Codewijzer checkers in the page. Builds each checker's form from its rule data (embedded as
+// JSON by the build), sends the answers to one shared Web Worker running Python, and shows the
+// outcome. All Dutch wording comes from the page (rule data and interface text), none from here.
+// Nothing is stored or sent: no cookies, no storage, no network requests with answers.
+
+const shared = { worker: null, ready: null, pending: new Map(), sequence: 0 };
+
+function startWorker(base, wheel) {
+  if (!shared.ready) {
+    shared.ready = new Promise((resolve, reject) => {
+      try {
+        const url = new URL(`${base}assets/javascripts/codewijzer-worker.js`, location.href);
+        shared.worker = new Worker(url, { type: "module" });
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      shared.worker.onmessage = ({ data }) => {
+        if (data.type === "ready") resolve();
+        else if (data.type === "result") {
+          shared.pending.get(data.id)?.resolve(JSON.parse(data.result));
+          shared.pending.delete(data.id);
+        } else if (data.type === "error") {
+          if (data.id !== undefined && shared.pending.has(data.id)) {
+            shared.pending.get(data.id).reject(new Error(data.message));
+            shared.pending.delete(data.id);
+          } else reject(new Error(data.message));
+        }
+      };
+      shared.worker.onerror = (event) => reject(new Error(event.message || "worker"));
+      shared.worker.postMessage({ type: "start", wheel: new URL(`${base}assets/checkers/${wheel}`, location.href).href });
+    });
+    shared.ready.catch(() => { shared.ready = null; shared.worker?.terminate(); shared.worker = null; });
+  }
+  return shared.ready;
+}
+
+function ask(request) {
+  const id = ++shared.sequence;
+  return new Promise((resolve, reject) => {
+    shared.pending.set(id, { resolve, reject });
+    shared.worker.postMessage({ type: "evaluate", id, request: JSON.stringify(request) });
+  });
+}
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === undefined || value === null) continue;
+    if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value === true ? "" : value);
+  }
+  node.append(...children.filter(Boolean));
+  return node;
+}
+
+function readJson(section, selector) {
+  return JSON.parse(section.querySelector(selector).textContent);
+}
+
+class Checker {
+  constructor(section) {
+    this.section = section;
+    this.rules = readJson(section, ".cw-check-regels-data");
+    this.examples = readJson(section, ".cw-check-voorbeelden");
+    this.text = readJson(section, ".cw-check-teksten");
+    this.prefix = `cw-${section.dataset.checker}`;
+    this.latest = 0;
+    this.status = section.querySelector(".cw-check-status");
+    this.fallback = document.getElementById(`check-${section.dataset.checker}-regels`);
+  }
+
+  async start() {
+    this.say(this.text.laden);
+    try {
+      await startWorker(this.section.dataset.base, this.section.dataset.wheel);
+    } catch (error) {
+      this.fail();
+      return;
+    }
+    this.build();
+    this.section.dataset.state = "ready";
+    this.say(this.text.klaar);
+    this.fallback?.querySelector("details")?.removeAttribute("open");
+    if (!this.applyExample()) await this.update();
+  }
+
+  say(message) {
+    this.status.hidden = false;
+    this.status.textContent = message;
+  }
+
+  fail() {
+    this.section.dataset.state = "error";
+    this.say(this.text.fout);
+    this.status.classList.add("cw-check-fout");
+    this.fallback?.querySelector("details")?.setAttribute("open", "");
+  }
+
+  build() {
+    this.form = element("form", { class: "cw-check-form", novalidate: true, autocomplete: "off" });
+    this.form.addEventListener("submit", (event) => event.preventDefault());
+    this.fields = new Map();
+    for (const question of this.rules.vragen) {
+      const field = this.buildQuestion(question);
+      this.fields.set(question.id, field);
+      this.form.append(field.wrapper);
+    }
+    this.form.addEventListener("input", () => this.update());
+    this.form.addEventListener("change", () => this.update());
+    this.outcome = element("div", { class: "cw-check-uitkomst", "aria-live": "polite", "aria-atomic": "true" });
+    const again = element("button", { type: "button", class: "md-button", text: this.text.opnieuw });
+    const print = element("button", { type: "button", class: "md-button", text: this.text.afdrukken });
+    const save = element("button", { type: "button", class: "md-button", text: this.text.opslaan });
+    again.addEventListener("click", () => this.restart());
+    print.addEventListener("click", () => this.print());
+    save.addEventListener("click", () => this.save());
+    this.actions = element("div", { class: "cw-check-acties", hidden: true }, print, save);
+    this.section.append(this.form, this.outcome, this.actions, element("p", { class: "cw-check-opnieuw" }, again));
+  }
+
+  buildQuestion(question) {
+    const id = `${this.prefix}-${question.id}`;
+    const hint = question.hulp ? element("p", { class: "cw-hulp", id: `${id}-hulp`, text: question.hulp }) : null;
+    const error = element("p", { class: "cw-fout", id: `${id}-fout`, hidden: true });
+    const described = [hint && `${id}-hulp`, `${id}-fout`].filter(Boolean).join(" ");
+    let wrapper;
+    let inputs;
+    if (question.type === "bedrag") {
+      const input = element("input", { type: "text", id, name: question.id, inputmode: "decimal",
+        autocomplete: "off", spellcheck: "false", "aria-describedby": described, class: "cw-bedrag" });
+      const label = element("label", { for: id, text: question.vraag });
+      wrapper = element("div", { class: "cw-vraag", "data-vraag": question.id, hidden: true }, label, hint, input, error);
+      inputs = [input];
+    } else {
+      const options = question.type === "janee"
+        ? [{ waarde: "ja", tekst: this.text.ja }, { waarde: "nee", tekst: this.text.nee }]
+        : question.opties;
+      inputs = options.map((option, index) => element("input", { type: "radio", name: id, id: `${id}-${index}`, value: option.waarde }));
+      const choices = options.map((option, index) =>
+        element("div", { class: "cw-optie" }, inputs[index], element("label", { for: `${id}-${index}`, text: option.tekst })));
+      const fieldset = element("fieldset", { "aria-describedby": described },
+        element("legend", { text: question.vraag }), hint, element("div", { class: "cw-opties" }, ...choices), error);
+      wrapper = element("div", { class: "cw-vraag", "data-vraag": question.id, hidden: true }, fieldset);
+    }
+    return { question, wrapper, inputs, error };
+  }
+
+  answers() {
+    const answers = {};
+    for (const [id, field] of this.fields) {
+      if (field.wrapper.hidden) continue;
+      if (field.question.type === "bedrag") {
+        if (field.inputs[0].value.trim() !== "") answers[id] = field.inputs[0].value;
+      } else {
+        const checked = field.inputs.find((input) => input.checked);
+        if (checked) answers[id] = checked.value;
+      }
+    }
+    return answers;
+  }
+
+  async update(answers = this.answers()) {
+    const ticket = ++this.latest;
+    let result;
+    try {
+      result = await ask({ checker: this.section.dataset.checker, rules: this.rules, answers });
+    } catch (error) {
+      this.fail();
+      return;
+    }
+    if (ticket !== this.latest) return;          // a newer answer is on its way: the last answer wins
+    this.render(result);
+    // Newly shown questions may already hold a value (an example, or an answer given before).
+    const shown = this.answers();
+    if (JSON.stringify(shown) !== JSON.stringify(answers) && ticket === this.latest) await this.update(shown);
+  }
+
+  render(result) {
+    const visible = new Set(result.visible || []);
+    for (const [id, field] of this.fields) {
+      field.wrapper.hidden = !visible.has(id);
+      const message = (result.errors || {})[id];
+      field.error.hidden = !message;
+      field.error.textContent = message || "";
+      for (const input of field.inputs) {
+        if (message) input.setAttribute("aria-invalid", "true");
+        else input.removeAttribute("aria-invalid");
+      }
+    }
+    this.section.dataset.outcome = result.status;
+    this.actions.hidden = result.status !== "uitkomst";
+    if (result.status === "uitkomst") this.showOutcome(result);
+    else this.showMessage(result.status === "ongeldig" ? this.text.ongeldig : this.text.onvolledig);
+    this.result = result;
+  }
+
+  showMessage(message) {
+    if (this.outcome.dataset.message === message) return;
+    this.outcome.dataset.message = message;
+    this.outcome.dataset.verdict = "";
+    this.outcome.replaceChildren(element("p", { class: "cw-check-wacht", text: message }));
+  }
+
+  sourceLinks(sources) {
+    const base = this.section.dataset.base;
+    return sources.map((source) => element("a", { href: `${base}${source.href}`, text: source.label }));
+  }
+
+  showOutcome(result) {
+    const signature = JSON.stringify([result.verdict, result.reasons, result.next_steps]);
+    if (this.outcome.dataset.signature === signature) return;
+    this.outcome.dataset.signature = signature;
+    this.outcome.dataset.message = "";
+    this.outcome.dataset.verdict = result.verdict;
+    const reasons = (list) => element("ul", {}, ...list.map((reason) => {
+      const links = this.sourceLinks(reason.sources);
+      const cite = element("span", { class: "cw-bron" }, `${this.text.bron}: `);
+      links.forEach((link, index) => cite.append(index ? ", " : "", link));
+      return element("li", {}, element("span", { text: reason.text }), " ", cite);
+    }));
+    const parts = [
+      element("h3", { class: "cw-verdict", tabindex: "-1", text: `${this.text.uitkomst}: ${result.verdict_label}` }),
+      result.ambiguous ? element("p", { class: "cw-onduidelijk", text: this.text.onduidelijk }) : null,
+      element("h4", { text: this.text.waarom }), reasons(result.reasons),
+    ];
+    if (result.other_reasons?.length) parts.push(element("h4", { text: this.text.ook }), reasons(result.other_reasons));
+    if (result.next_steps?.length) {
+      parts.push(element("h4", { text: this.text.vervolg }),
+        element("ol", {}, ...result.next_steps.map((step) => element("li", { text: step }))));
+    }
+    parts.push(element("h4", { text: this.text.bronnen }),
+      element("ul", { class: "cw-bronnen" }, ...this.sourceLinks(result.sources).map((link) => element("li", {}, link))));
+    this.outcome.replaceChildren(...parts);
+  }
+
+  restart() {
+    this.form.reset();
+    this.update({});
+    this.fields.get(this.rules.vragen[0].id).inputs[0].focus();
+  }
+
+  applyExample() {
+    const match = /^#check=([a-z0-9-]{1,80})$/.exec(location.hash);
+    const answers = match && Object.hasOwn(this.examples, match[1]) ? this.examples[match[1]] : null;
+    if (!answers) return false;
+    this.form.reset();
+    for (const [id, field] of this.fields) {
+      if (!Object.hasOwn(answers, id)) continue;
+      const value = String(answers[id]);
+      if (field.question.type === "bedrag") field.inputs[0].value = value;
+      else field.inputs.forEach((input) => { input.checked = input.value === value; });
+    }
+    for (const field of this.fields.values()) field.wrapper.hidden = !Object.hasOwn(answers, field.question.id);
+    this.update().then(() => {
+      this.say(this.text.voorbeeld_ingevuld);
+      this.section.scrollIntoView({ block: "start" });
+      this.outcome.querySelector(".cw-verdict")?.focus({ preventScroll: true });
+    });
+    return true;
+  }
+
+  outcomeText() {
+    const lines = [this.text.bestand_kop, this.rules.titel, "", `${this.text.jouw_antwoorden}:`];
+    for (const [id, value] of Object.entries(this.answers())) {
+      const question = this.fields.get(id).question;
+      const answer = question.type === "bedrag" ? value
+        : question.type === "janee" ? this.text[value] : question.opties.find((o) => o.waarde === value)?.tekst;
+      lines.push(`- ${question.vraag} ${answer}`);
+    }
+    const result = this.result;
+    lines.push("", `${this.text.uitkomst}: ${result.verdict_label}`, "", `${this.text.waarom}`);
+    for (const reason of result.reasons) lines.push(`- ${reason.text}`);
+    if (result.next_steps.length) lines.push("", this.text.vervolg, ...result.next_steps.map((s, i) => `${i + 1}. ${s}`));
+    lines.push("", this.text.bronnen);
+    for (const source of result.sources) lines.push(`- ${source.label}: ${new URL(this.section.dataset.base + source.href, location.href).href}`);
+    lines.push("", this.text.bestand_let_op);
+    return lines.join("\n") + "\n";
+  }
+
+  save() {
+    const blob = new Blob([this.outcomeText()], { type: "text/plain;charset=utf-8" });
+    const link = element("a", { href: URL.createObjectURL(blob), download: `uitkomst-${this.section.dataset.checker}.txt` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  }
+
+  print() {
+    document.body.classList.add("cw-print-uitkomst");
+    this.section.classList.add("cw-print-deze");
+    const done = () => {
+      document.body.classList.remove("cw-print-uitkomst");
+      this.section.classList.remove("cw-print-deze");
+      window.removeEventListener("afterprint", done);
+    };
+    window.addEventListener("afterprint", done);
+    window.print();
+  }
+}
+
+function initialise() {
+  for (const section of document.querySelectorAll("section.cw-check:not([data-started])")) {
+    section.dataset.started = "";
+    const checker = new Checker(section);
+    section.codewijzer = checker;
+    checker.start();
+  }
+}
+
+// Material's instant navigation swaps pages without reloading: document$ emits for each page.
+if (window.document$) window.document$.subscribe(initialise);
+else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initialise);
+else initialise();
+window.addEventListener("hashchange", () => {
+  for (const section of document.querySelectorAll("section.cw-check[data-state='ready']")) section.codewijzer?.applyExample();
+});
