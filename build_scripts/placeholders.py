@@ -10,6 +10,8 @@ import re
 from typing import Callable
 
 from .content_model import ContentError, SourcePage
+from checkers.rules import doc_to_url
+
 from .checker_embed import render_checker
 from .site_index import SiteIndex
 
@@ -140,12 +142,18 @@ def checks_list(page: SourcePage, site: SiteIndex) -> str:
 
 
 def try_in_checker(page: SourcePage, example: SourcePage, site: SiteIndex) -> str:
-    """'Probeer in de check': the checker's page, with only the example's id in the fragment."""
+    """'Probeer in de check': the checker's page, with only the example's id in the fragment.
+
+    Raw HTML, because '#check=<id>' is read by the page script, not an anchor MkDocs could validate.
+    """
     check = example.meta.get("check")
     if not check:
         return ""
-    target = rel(page, site.check_page(example.organisation, check["naam"]))
-    return f"[Probeer in de check]({target}#check={example.meta['id']}){{.md-button .cw-probeer}}"
+    here = doc_to_url(page.src_path)
+    there = doc_to_url(site.check_page(example.organisation, check["naam"]))
+    href = "" if here == there else posixpath.relpath(there, here or ".") + "/"
+    return (f'<a class="md-button cw-probeer" href="{href}#check={example.meta["id"]}">'
+            f"Probeer in de check</a>")
 
 
 RENDERERS: dict[str, Callable[[SourcePage, SiteIndex], str]] = {

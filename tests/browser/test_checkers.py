@@ -1,0 +1,186 @@
+"""Checkers in headless Chromium: same verdicts as the command line, back/change and start again,
+nothing leaves the browser, the CSP holds, and the rules stay readable when Python cannot run."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from build_scripts.content_model import read_pages
+from checkers import CHECKERS, evaluate
+from checkers.rules import load_rules
+from tests.conftest import DOCS
+
+pytestmark = pytest.mark.browser
+READY_TIMEOUT = 90_000
+RULE_FILES = sorted((p.parent.parent.name, p.stem) for p in DOCS.glob("*/regels/*.toml"))
+PAGES, _ = read_pages(DOCS)
+EXAMPLES = [p for p in PAGES.values() if p.kind == "voorbeeld" and "check" in p.meta]
+
+
+def rules(code: str, checker: str) -> dict:
+    return load_rules(DOCS, code, checker, CHECKERS[checker])
+
+
+def page_url(code: str, checker: str) -> str:
+    return rules(code, checker)["pagina_url"]
+
+
+def open_checker(page, site_url: str, code: str, checker: str, fragment: str = ""):
+    page.goto(f"{site_url}{page_url(code, checker)}{fragment}")
+    section = page.locator(f"section.cw-check[data-checker='{checker}']")
+    page.wait_for_selector(f"section.cw-check[data-checker='{checker}'][data-state='ready']", timeout=READY_TIMEOUT)
+    return section
+
+
+def wait_for_verdict(page, checker: str) -> str:
+    selector = f"section.cw-check[data-checker='{checker}'] .cw-check-uitkomst[data-verdict]:not([data-verdict=''])"
+    page.wait_for_selector(selector, timeout=10_000)
+    return page.get_attribute(selector, "data-verdict")
+
+
+def test_every_example_reaches_the_command_line_verdict_in_the_page(page, site_url):
+    by_page = defaultdict(list)
+    for example in EXAMPLES:
+        by_page[(example.organisation, example.meta["check"]["naam"])].append(example)
+    assert by_page, "no practice example carries a check"
+    for (code, checker), examples in by_page.items():
+        open_checker(page, site_url, code, checker)
+        for example in examples:
+            expected = evaluate(checker, rules(code, checker), example.meta["check"]["antwoorden"])["verdict"]
+            page.evaluate("id => { location.hash = 'check=' + id; }", example.meta["id"])
+            page.wait_for_function("([c, v]) => document.querySelector(`section[data-checker=${c}] .cw-check-uitkomst`)"
+                                   "?.dataset.verdict === v", arg=[checker, expected], timeout=10_000)
+            assert wait_for_verdict(page, checker) == expected, f"docs/{example.src_path}"
+
+
+def answer_first_options(page, checker: str) -> dict:
+    """Answer every visible question with its first option (amounts: 10) until there is an outcome."""
+    answers = {}
+    section = f"section.cw-check[data-checker='{checker}']"
+    for _ in range(40):
+        if page.get_attribute(f"{section} .cw-check-uitkomst", "data-verdict"):
+            return answers
+        open_question = page.evaluate(f"""() => [...document.querySelectorAll("{section} .cw-vraag:not([hidden])")]
+            .map(q => ({{id: q.dataset.vraag, radio: !!q.querySelector('input[type=radio]'),
+                        answered: !!q.querySelector('input:checked') || !!q.querySelector('.cw-bedrag')?.value}}))
+            .find(q => !q.answered)""")
+        assert open_question, "no open question and no outcome"
+        field = page.locator(f"{section} .cw-vraag[data-vraag='{open_question['id']}']")
+        if open_question["radio"]:
+            field.locator("input[type=radio]").first.check()
+            answers[open_question["id"]] = field.locator("input[type=radio]").first.get_attribute("value")
+        else:
+            field.locator("input.cw-bedrag").fill("10")
+            answers[open_question["id"]] = "10"
+        page.wait_for_timeout(50)
+    raise AssertionError("the checker never reached an outcome")
+
+
+@pytest.mark.parametrize("code, checker", RULE_FILES, ids=[f"{c}-{k}" for c, k in RULE_FILES])
+def test_every_checker_answers_like_the_command_line(page, site_url, code, checker):
+    open_checker(page, site_url, code, checker)
+    answers = answer_first_options(page, checker)
+    expected = evaluate(checker, rules(code, checker), answers)
+    assert expected["status"] == "uitkomst"
+    assert wait_for_verdict(page, checker) == expected["verdict"]
+    links = page.eval_on_selector_all(f"section[data-checker={checker}] .cw-bronnen a", "els => els.map(e => e.href)")
+    assert links and all(link.startswith("http://127.0.0.1") and "#" in link for link in links)
+
+
+def test_back_change_and_start_again(page, site_url):
+    section = open_checker(page, site_url, "gemeente-utrecht", "geschenken")
+    section.locator("input[value='geld']").check()
+    assert wait_for_verdict(page, "geschenken") == "mag-niet"
+    section.locator("input[value='geschenk']").check()          # go back and change the first answer
+    page.wait_for_selector("section[data-checker=geschenken] .cw-vraag[data-vraag=waarde]:not([hidden])")
+    page.wait_for_function("() => document.querySelector('section[data-checker=geschenken] .cw-check-uitkomst')"
+                           ".dataset.verdict === ''")
+    section.locator("input.cw-bedrag").fill("20")
+    for question in ["huisadres", "onderhandeling", "tegenprestatie"]:
+        section.locator(f".cw-vraag[data-vraag={question}] input[value=nee]").check()
+    section.locator(".cw-vraag[data-vraag=aanleiding] input[value=ja]").check()
+    assert wait_for_verdict(page, "geschenken") == "mag-melden"
+    section.locator(".cw-check-opnieuw button").click()
+    page.wait_for_function("() => document.querySelector('section[data-checker=geschenken] .cw-check-uitkomst')"
+                           ".dataset.verdict === ''")
+    visible = section.locator(".cw-vraag:not([hidden])")
+    assert visible.count() == 1 and section.locator("input:checked").count() == 0
+
+
+def test_an_invalid_amount_gets_a_message_next_to_the_field(page, site_url):
+    section = open_checker(page, site_url, "gemeente-utrecht", "geschenken")
+    section.locator("input[value='geschenk']").check()
+    amount = section.locator("input.cw-bedrag")
+    amount.fill("-5")
+    error = section.locator(".cw-vraag[data-vraag=waarde] .cw-fout")
+    error.wait_for(state="visible")
+    assert "negatief" in error.inner_text()
+    assert amount.get_attribute("aria-invalid") == "true"
+    assert error.get_attribute("id") in amount.get_attribute("aria-describedby")
+    assert page.get_attribute("section[data-checker=geschenken] .cw-check-uitkomst", "data-verdict") in ("", None)
+
+
+def test_nothing_typed_leaves_the_browser(browser, site_url):
+    sentinel = "4.321,98"
+    context = browser.new_context(service_workers="block")
+    requests = []
+    context.on("request", lambda r: requests.append((r.url, r.post_data or "")))
+    page = context.new_page()
+    section = open_checker(page, site_url, "gemeente-utrecht", "geschenken")
+    section.locator("input[value='geschenk']").check()
+    section.locator("input.cw-bedrag").fill(sentinel)
+    assert wait_for_verdict(page, "geschenken") == "mag-niet"
+    storage = page.evaluate("() => JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])")
+    cookies = context.cookies()
+    context.close()
+    assert all(url.startswith(site_url) or url.startswith(("data:", "blob:")) for url, _ in requests)
+    for needle in (sentinel, "4321", "4.321"):
+        assert not any(needle in url or needle in body for url, body in requests)
+        assert needle not in storage
+    assert cookies == []
+
+
+def test_checkers_run_under_the_content_security_policy(browser, site_url):
+    context = browser.new_context(service_workers="block")
+    context.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation', "
+                            "e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));")
+    page = context.new_page()
+    section = open_checker(page, site_url, "gemeente-utrecht", "geschenken")
+    policy = page.get_attribute("meta[http-equiv='Content-Security-Policy']", "content")
+    assert "unsafe-eval'" not in policy.replace("wasm-unsafe-eval", "") and "unsafe-inline" not in policy.split("style-src")[0]
+    section.locator("input[value='geld']").check()
+    assert wait_for_verdict(page, "geschenken") == "mag-niet"
+    assert page.evaluate("window.__violations") == []
+    context.close()
+
+
+def test_without_javascript_the_rules_are_readable(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}{page_url('gemeente-utrecht', 'geschenken')}")
+    assert page.locator("section[data-checker=geschenken] .cw-check-melding").is_visible()
+    rules_list = page.locator("#check-geschenken-regels details")
+    assert rules_list.get_attribute("open") is not None
+    assert rules_list.locator("li").count() >= 5 and rules_list.locator("a[href*='#afspraak-2-5a']").count() >= 1
+    context.close()
+
+
+@pytest.mark.parametrize("broken", ["**/pyodide.asm.wasm", "**/assets/checkers/*.whl"])
+def test_when_python_cannot_load_the_page_says_so_and_shows_the_rules(browser, site_url, broken):
+    context = browser.new_context(service_workers="block")
+    context.route(broken, lambda route: route.fulfill(status=404, body="weg"))
+    page = context.new_page()
+    page.goto(f"{site_url}{page_url('gemeente-utrecht', 'geschenken')}")
+    page.wait_for_selector("section[data-checker=geschenken][data-state='error']", timeout=READY_TIMEOUT)
+    assert "kan in deze browser niet worden geladen" in page.inner_text("section[data-checker=geschenken] .cw-check-status")
+    assert page.get_attribute("#check-geschenken-regels details", "open") is not None
+    context.close()
+
+
+def test_example_fragments_are_allow_listed(page, site_url):
+    open_checker(page, site_url, "gemeente-utrecht", "geschenken", "#check=bestaat-niet")
+    assert page.locator("section[data-checker=geschenken] input:checked").count() == 0
+    page.evaluate("() => { location.hash = 'check=<img src=x onerror=alert(1)>'; }")
+    page.wait_for_timeout(200)
+    assert page.locator("section[data-checker=geschenken] input:checked").count() == 0
