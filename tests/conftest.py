@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,16 @@ def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
                            str(project / "mkdocs.yml"), "-d", str(site_dir)],
                           cwd=project, capture_output=True, text=True, env=env)
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of everything the build reads, to break on purpose (node_modules is linked, not copied)."""
+    target.mkdir(parents=True)
+    for name in ["mkdocs.yml", "build_scripts", "overrides", "docs", "checkers"]:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    return target
 
 
 @pytest.fixture(scope="session")

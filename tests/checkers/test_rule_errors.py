@@ -50,13 +50,8 @@ def test_broken_toml_says_so():
 
 
 def test_a_source_anchor_that_does_not_exist_fails_the_build(tmp_path):
-    import shutil
-    from tests.conftest import ROOT, build_site
-    project = tmp_path / "p"
-    project.mkdir()
-    for name in ["mkdocs.yml", "build_scripts", "overrides", "docs", "checkers"]:
-        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    from tests.conftest import build_site, copy_project
+    project = copy_project(tmp_path / "p")
     rule_file = project / "docs" / PATH
     rule_file.write_text(GOOD.replace("#afspraak-2-4", "#afspraak-2-44", 1), encoding="utf-8")
     result = build_site(project, tmp_path / "site")

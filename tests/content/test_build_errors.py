@@ -1,22 +1,16 @@
 """A broken link, anchor, placeholder or front matter fails the real build with a message naming the file."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build_site
+from tests.conftest import build_site, copy_project
 
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in ["mkdocs.yml", "build_scripts", "overrides", "docs"]:
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
-    return copy
+    return copy_project(tmp_path / "project")
 
 
 def append(project: Path, page: str, text: str) -> None:
