@@ -42,9 +42,10 @@ UI_TEXT = {
 }
 
 
-def _json_for_script(value: Any) -> str:
-    """JSON that cannot end the <script> element it sits in."""
-    return to_json(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+def _json_attribute(value: Any) -> str:
+    """JSON for a data-* attribute. Not a <script type="application/json"> block: Material's instant
+    navigation re-runs the scripts in the content, and such a copy would then break the CSP."""
+    return html.escape(to_json(value), quote=True)
 
 
 def render_checker(page_src: str, checker: str, rules: dict[str, Any], examples: dict[str, dict[str, Any]],
@@ -53,12 +54,10 @@ def render_checker(page_src: str, checker: str, rules: dict[str, Any], examples:
     url = doc_to_url(page_src).strip("/")
     base = "../" * (len(url.split("/")) if url else 0)
     title = html.escape(rules["titel"])
-    shell = f"""<section class="cw-check" id="check-{checker}" data-checker="{checker}" data-code="{rules['code']}" data-state="loading" data-base="{base}" data-wheel="{html.escape(wheel_name)}" aria-labelledby="check-{checker}-titel">
+    shell = f"""<section class="cw-check" id="check-{checker}" data-checker="{checker}" data-code="{rules['code']}" data-state="loading" data-base="{base}" data-wheel="{html.escape(wheel_name)}" aria-labelledby="check-{checker}-titel"
+ data-regels="{_json_attribute(_browser_rules(rules))}" data-voorbeelden="{_json_attribute(examples)}" data-teksten="{_json_attribute(UI_TEXT)}">
 <h2 class="cw-check-titel" id="check-{checker}-titel">Check: {title}</h2>
 <p class="cw-check-inleiding">{html.escape(rules.get('inleiding', ''))} Je antwoorden blijven in je eigen browser.</p>
-<script type="application/json" class="cw-check-regels-data">{_json_for_script(_browser_rules(rules))}</script>
-<script type="application/json" class="cw-check-voorbeelden">{_json_for_script(examples)}</script>
-<script type="application/json" class="cw-check-teksten">{_json_for_script(UI_TEXT)}</script>
 <p class="cw-check-status" role="status" hidden></p>
 <noscript><p class="cw-check-melding">JavaScript staat uit, daarom werkt de check niet. Hieronder staan de regels van de check op een rij.</p></noscript>
 </section>

@@ -54,16 +54,16 @@ function element(tag, attributes = {}, ...children) {
   return node;
 }
 
-function readJson(section, selector) {
-  return JSON.parse(section.querySelector(selector).textContent);
+function readJson(section, attribute) {
+  return JSON.parse(section.dataset[attribute]);
 }
 
 class Checker {
   constructor(section) {
     this.section = section;
-    this.rules = readJson(section, ".cw-check-regels-data");
-    this.examples = readJson(section, ".cw-check-voorbeelden");
-    this.text = readJson(section, ".cw-check-teksten");
+    this.rules = readJson(section, "regels");
+    this.examples = readJson(section, "voorbeelden");
+    this.text = readJson(section, "teksten");
     this.prefix = `cw-${section.dataset.checker}`;
     this.latest = 0;
     this.status = section.querySelector(".cw-check-status");
