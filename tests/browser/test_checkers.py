@@ -130,7 +130,11 @@ def test_nothing_typed_leaves_the_browser(browser, site_url):
     section = open_checker(page, site_url, "gemeente-utrecht", "geschenken")
     section.locator("input[value='geschenk']").check()
     section.locator("input.cw-bedrag").fill(sentinel)
+    for question in ["huisadres", "onderhandeling", "tegenprestatie", "aanleiding"]:
+        section.locator(f".cw-vraag[data-vraag={question}] input[value=nee]").check()
     assert wait_for_verdict(page, "geschenken") == "mag-niet"
+    section.get_by_role("button", name="Uitkomst opslaan als bestand").click()   # made in the browser, sent nowhere
+    page.wait_for_timeout(300)
     storage = page.evaluate("() => JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])")
     cookies = context.cookies()
     context.close()

@@ -72,12 +72,17 @@ class Checker {
 
   async start() {
     this.say(this.text.laden);
+    // Last resort for a start that hangs: show the rules; if Python arrives after all, carry on.
+    const slow = setTimeout(() => this.fail(), 60_000);
     try {
       await startWorker(this.section.dataset.base, this.section.dataset.wheel);
     } catch (error) {
       this.fail();
       return;
+    } finally {
+      clearTimeout(slow);
     }
+    this.status.classList.remove("cw-check-fout");
     this.build();
     this.section.dataset.state = "ready";
     this.say(this.text.klaar);

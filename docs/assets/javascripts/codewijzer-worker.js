@@ -4,6 +4,21 @@ import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 let evaluate = null;
 
+// Pyodide does not reject when one of its files is missing (it only logs "wasm instantiation
+// failed"), so every fetch made while starting is checked here and fails the start at once.
+let failStart = () => {};
+const nativeFetch = self.fetch.bind(self);
+self.fetch = async (...args) => {
+  try {
+    const response = await nativeFetch(...args);
+    if (!response.ok) failStart(new Error(`${response.status} ${response.url}`));
+    return response;
+  } catch (error) {
+    failStart(error);
+    throw error;
+  }
+};
+
 async function start(wheelUrl) {
   const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
   const response = await fetch(wheelUrl);
@@ -12,10 +27,15 @@ async function start(wheelUrl) {
   return pyodide.pyimport("checkers").evaluate_json;
 }
 
+function startOnce(wheelUrl) {
+  const failed = new Promise((_, reject) => { failStart = reject; });
+  return Promise.race([start(wheelUrl), failed]);
+}
+
 self.onmessage = async ({ data }) => {
   try {
     if (data.type === "start") {
-      evaluate = evaluate || start(data.wheel);
+      evaluate = evaluate || startOnce(data.wheel);
       await evaluate;
       self.postMessage({ type: "ready" });
     } else if (data.type === "evaluate") {
