@@ -188,3 +188,28 @@ def test_example_fragments_are_allow_listed(page, site_url):
     page.evaluate("() => { location.hash = 'check=<img src=x onerror=alert(1)>'; }")
     page.wait_for_timeout(200)
     assert page.locator("section[data-checker=geschenken] input:checked").count() == 0
+
+
+def test_try_in_checker_opens_the_checker_with_the_example_filled_in(page, site_url):
+    page.goto(f"{site_url}gemeente-utrecht/voorbeelden/gu-flessen-wijn/")
+    page.get_by_role("link", name="Probeer in de check").click()
+    page.wait_for_url("**/gemeente-utrecht/geschenken/#check=gu-flessen-wijn")
+    page.wait_for_selector("section[data-checker=geschenken][data-state='ready']", timeout=READY_TIMEOUT)
+    assert wait_for_verdict(page, "geschenken") == "bespreken"
+
+
+def test_instant_navigation_keeps_one_python_for_all_checkers(page, site_url):
+    open_checker(page, site_url, "gemeente-utrecht", "geschenken")
+    page.locator("nav.md-nav a[href$='/privesfeer/']").first.click()     # Material loads it without a reload
+    page.wait_for_selector("section[data-checker=relaties][data-state='ready']", timeout=READY_TIMEOUT)
+    assert [w.url for w in page.workers].count(f"{site_url}assets/javascripts/codewijzer-worker.js") == 1
+
+
+def test_the_outcome_can_be_saved_as_a_file(page, site_url):
+    section = open_checker(page, site_url, "gemeente-utrecht", "geschenken")
+    section.locator("input[value='geld']").check()
+    assert wait_for_verdict(page, "geschenken") == "mag-niet"
+    with page.expect_download() as download:
+        section.get_by_role("button", name="Uitkomst opslaan als bestand").click()
+    text = open(download.value.path(), encoding="utf-8").read()
+    assert "Nee, dit neem je niet aan" in text and "#afspraak-2-4" in text and "Geld" in text
