@@ -29,8 +29,10 @@ MAX_TEXT = 200
 
 def limit(rules: dict[str, Any], name: str, today: dt.date) -> Decimal:
     """The value of a dated limit on `today`: the latest entry whose `vanaf` is not after today."""
-    entries = sorted(rules["grenzen"][name], key=lambda e: e["vanaf"])
-    valid = [e for e in entries if e["vanaf"] <= today] or entries[:1]
+    def start(entry: dict[str, Any]) -> dt.date:   # a TOML date, or an ISO string when the rules came as JSON
+        return entry["vanaf"] if isinstance(entry["vanaf"], dt.date) else dt.date.fromisoformat(entry["vanaf"])
+    entries = sorted(rules["grenzen"][name], key=start)
+    valid = [e for e in entries if start(e) <= today] or entries[:1]
     return Decimal(str(valid[-1]["waarde"]))
 
 
@@ -118,6 +120,7 @@ def evaluate(verdicts: dict[str, str], rules: dict[str, Any], answers: Any,
         "verdict": verdict,
         "verdict_label": rules.get("uitkomsten", {}).get(verdict, verdicts[verdict]),
         "ambiguous": any(r.get("onduidelijk", False) for r in reasons) or verdict == "onduidelijk",
+        "explanation": " ".join(r["reden"] for r in reasons),
         "reasons": [_reason(r) for r in reasons],
         "other_reasons": [_reason(r) for r in also],
         "next_steps": rules.get("vervolg", {}).get(verdict, []),

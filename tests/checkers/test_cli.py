@@ -50,3 +50,17 @@ def test_invalid_answers_exit_2_with_a_dutch_message():
 def test_unknown_organisation_exits_2():
     result = run("evaluate", "geschenken", "--code", "bestaat-niet", "--answers", "{}")
     assert result.returncode == 2 and "bestaat-niet" in json.loads(result.stdout)["message"]
+
+
+def test_the_worker_call_takes_and_returns_json():
+    """evaluate_json is what the browser calls: rules as JSON (dates as strings), never an exception."""
+    from checkers import evaluate_json, to_json
+    from tests.checkers.conftest import rules_for
+    rules = json.loads(to_json(rules_for("geschenken", "gemeente-utrecht")))
+    request = {"checker": "geschenken", "rules": rules, "today": "2026-11-22",
+               "answers": {"soort": "geschenk", "waarde": "50,01", "huisadres": "nee", "onderhandeling": "nee",
+                           "tegenprestatie": "nee", "aanleiding": "ja"}}
+    outcome = json.loads(evaluate_json(json.dumps(request)))
+    assert outcome["verdict"] == "mag-niet" and outcome["explanation"]
+    assert json.loads(evaluate_json("{kapot"))["status"] == "fout"
+    assert json.loads(evaluate_json(json.dumps({"checker": "bestaat-niet", "rules": {}})))["status"] == "fout"
