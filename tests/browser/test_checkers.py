@@ -213,3 +213,12 @@ def test_the_outcome_can_be_saved_as_a_file(page, site_url):
         section.get_by_role("button", name="Uitkomst opslaan als bestand").click()
     text = open(download.value.path(), encoding="utf-8").read()
     assert "Nee, dit neem je niet aan" in text and "#afspraak-2-4" in text and "Geld" in text
+
+
+def test_outcome_buttons_appear_only_with_an_outcome(page, site_url):
+    section = open_checker(page, site_url, "gemeente-utrecht", "geschenken")
+    save = section.get_by_role("button", name="Uitkomst opslaan als bestand")
+    assert not save.is_visible()
+    section.locator("input[value='geld']").check()
+    wait_for_verdict(page, "geschenken")
+    assert save.is_visible()
