@@ -6,17 +6,28 @@ Nothing is fetched from a CDN: Pyodide comes from the npm package pinned in pack
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import io
+import json
 import shutil
+import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
+
+import brotli
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
 PACKAGE, VERSION = "codewijzer_checkers", "0.1.0"
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)   # fixed timestamps: the same sources give the same wheel
+CACHE = ROOT / ".cache" / "pyodide-runtime"
+RUNTIME_SCRIPT = Path(__file__).with_name("pyodide_runtime.mjs")
+COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".svg", ".txt", ".wasm", ".bin", ".xml", ".zip"}
+MIN_COMPRESS = 1024
 
 
 class AssetError(Exception):
@@ -50,7 +61,7 @@ def _b64(digest: bytes) -> str:
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
-def write_assets(site_dir: Path, wheel_name: str, wheel: bytes) -> None:
+def write_assets(site_dir: Path, wheel_name: str, wheel: bytes, runtime: dict[str, str]) -> None:
     target = site_dir / "assets" / "pyodide"
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
@@ -62,3 +73,91 @@ def write_assets(site_dir: Path, wheel_name: str, wheel: bytes) -> None:
     checkers_dir = site_dir / "assets" / "checkers"
     checkers_dir.mkdir(parents=True, exist_ok=True)
     (checkers_dir / wheel_name).write_bytes(wheel)
+    cached = CACHE / runtime["key"]
+    shutil.copyfile(cached / "stdlib.zip", target / runtime["stdlib"])
+    shutil.copyfile(cached / "snapshot.bin", target / runtime["snapshot"])
+
+
+def runtime_names(wheel: bytes, requests: list[dict[str, Any]]) -> dict[str, str]:
+    """File names of the lean standard library and the memory snapshot for this wheel and Pyodide."""
+    version = json.loads((PYODIDE_NPM / "package.json").read_text())["version"] if PYODIDE_NPM.is_dir() else "none"
+    key = hashlib.sha256(version.encode() + wheel + json.dumps(requests, sort_keys=True).encode()
+                         + RUNTIME_SCRIPT.read_bytes()).hexdigest()[:12]
+    return {"key": key, "stdlib": f"python_stdlib-{key}.zip", "snapshot": f"snapshot-{key}.bin",
+            "pyodide": version}
+
+
+def prepare_runtime(wheel: bytes, requests: list[dict[str, Any]], runtime: dict[str, str]) -> None:
+    """Make (once per key, then cached in .cache/) the lean standard library and the snapshot.
+
+    Lean standard library: only the modules Python used while running every checker, stored
+    uncompressed in the zip so that the server's brotli/gzip compresses it as a whole.
+    """
+    cached = CACHE / runtime["key"]
+    if (cached / "snapshot.bin").is_file():
+        return
+    if not shutil.which("node"):
+        raise AssetError("Node.js ontbreekt; de build heeft het nodig om Pyodide voor te bereiden.")
+    cached.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        wheel_path, requests_path = Path(tmp) / "checkers.whl", Path(tmp) / "requests.json"
+        wheel_path.write_bytes(wheel)
+        requests_path.write_text(json.dumps(requests), encoding="utf-8")
+        used = json.loads(_node("modules", wheel_path, requests_path))
+        (cached / "stdlib.zip").write_bytes(_lean_stdlib(used))
+        _node("snapshot", wheel_path, requests_path, cached / "stdlib.zip", cached / "snapshot.bin")
+
+
+def _node(*args: Any) -> str:
+    result = subprocess.run(["node", str(RUNTIME_SCRIPT), args[0], str(PYODIDE_NPM), *map(str, args[1:])],
+                            capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        raise AssetError(f"Pyodide voorbereiden mislukte ({args[0]}): {result.stderr[-2000:]}")
+    return result.stdout
+
+
+def _lean_stdlib(used_files: list[str]) -> bytes:
+    """The stdlib zip with only what was used (whole packages, to be safe), entries uncompressed."""
+    prefix = next((f.split(".zip/")[0] + ".zip/" for f in used_files if ".zip/" in f), "")
+    used = {f.removeprefix(prefix) for f in used_files if f.startswith(prefix)}
+    packages = {u.split("/")[0] for u in used if "/" in u} - {"encodings"}
+    full = zipfile.ZipFile(PYODIDE_NPM / "python_stdlib.zip")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as lean:
+        for info in full.infolist():
+            top = info.filename.split("/")[0]
+            if info.filename in used or top in packages or (info.is_dir() and top in {u.split("/")[0] for u in used}):
+                entry = zipfile.ZipInfo(info.filename, info.date_time)
+                entry.compress_type = zipfile.ZIP_STORED
+                lean.writestr(entry, full.read(info.filename))
+    return buffer.getvalue()
+
+
+def precompress(site_dir: Path) -> None:
+    """Write .br and .gz beside every compressible file, for servers that serve them as they are.
+
+    Large files that do not change between builds (Pyodide, snapshot) are compressed once and cached.
+    """
+    for path in site_dir.rglob("*"):
+        if not path.is_file() or path.suffix not in COMPRESSIBLE or path.stat().st_size < MIN_COMPRESS:
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".zip" and not _is_stored_zip(data):
+            continue       # a deflated zip does not shrink further
+        for suffix, compress in ((".br", lambda d: brotli.compress(d, quality=9)), (".gz", lambda d: gzip.compress(d, 9, mtime=0))):
+            path.with_name(path.name + suffix).write_bytes(_cached(data, suffix, compress))
+
+
+def _is_stored_zip(data: bytes) -> bool:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return all(i.compress_type == zipfile.ZIP_STORED for i in archive.infolist())
+
+
+def _cached(data: bytes, suffix: str, compress) -> bytes:
+    if len(data) < 500_000:
+        return compress(data)
+    path = CACHE / "compressed" / (hashlib.sha256(data).hexdigest() + suffix)
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(compress(data))
+    return path.read_bytes()

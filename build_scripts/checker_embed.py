@@ -49,16 +49,18 @@ def _json_attribute(value: Any) -> str:
 
 
 def render_checker(page_src: str, checker: str, rules: dict[str, Any], examples: dict[str, dict[str, Any]],
-                   wheel_name: str) -> str:
+                   wheel_name: str, runtime: dict[str, str]) -> str:
     # use_directory_urls: 'org/thema.md' is served at 'org/thema/', two levels below the site root
     url = doc_to_url(page_src).strip("/")
     base = "../" * (len(url.split("/")) if url else 0)
     title = html.escape(rules["titel"])
     shell = f"""<section class="cw-check" id="check-{checker}" data-checker="{checker}" data-code="{rules['code']}" data-state="loading" data-base="{base}" data-wheel="{html.escape(wheel_name)}" aria-labelledby="check-{checker}-titel"
- data-regels="{_json_attribute(_browser_rules(rules))}" data-voorbeelden="{_json_attribute(examples)}" data-teksten="{_json_attribute(UI_TEXT)}">
+ data-regels="{_json_attribute(_browser_rules(rules))}" data-voorbeelden="{_json_attribute(examples)}" data-teksten="{_json_attribute(UI_TEXT)}"
+ data-runtime="{_json_attribute({k: runtime[k] for k in ('stdlib', 'snapshot')})}">
 <h2 class="cw-check-titel" id="check-{checker}-titel">Check: {title}</h2>
 <p class="cw-check-inleiding">{html.escape(rules.get('inleiding', ''))} Je antwoorden blijven in je eigen browser.</p>
 <p class="cw-check-status" role="status" hidden></p>
+<script type="module" src="{base}assets/javascripts/codewijzer-check.js"></script>
 <noscript><p class="cw-check-melding">JavaScript staat uit, daarom werkt de check niet. Hieronder staan de regels van de check op een rij.</p></noscript>
 </section>
 """

@@ -6,7 +6,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from checkers import CHECKERS, evaluate
+import json
+
+from checkers import CHECKERS, evaluate, to_json
 from checkers.rules import RuleError, load_rules, rule_files
 
 from .content_model import ContentError
@@ -90,3 +92,15 @@ def _check_example(example, site: SiteIndex) -> list[ContentError]:
                              "'check.verwacht' aan; anders is een regel veranderd die niet had mogen veranderen.",
                              line=line, key="check.verwacht")]
     return []
+
+
+def sample_requests(site: SiteIndex) -> list[dict[str, Any]]:
+    """Requests that exercise every checker (used to find the stdlib modules Python needs)."""
+    requests = []
+    for (org, checker), rules in sorted(site.checks.items()):
+        plain = json.loads(to_json(rules))
+        samples = [{}, *site.examples_with_check(org, checker).values()]
+        samples += [{q["id"]: "€ 1.000,50"} for q in rules["vragen"] if q["type"] == "bedrag"]
+        samples += [{q["id"]: "-5"} for q in rules["vragen"] if q["type"] == "bedrag"]
+        requests += [{"checker": checker, "rules": plain, "answers": answers} for answers in samples]
+    return requests

@@ -20,7 +20,7 @@ from build_scripts.navigation import build_nav  # noqa: E402
 from build_scripts.site_index import SiteIndex  # noqa: E402
 
 _site: SiteIndex | None = None
-_wheel: dict[str, bytes] = {}
+_wheel: dict[str, object] = {}
 _policies: set[str] = set()
 
 
@@ -52,6 +52,8 @@ def on_files(files, config):
     wheel_name, _wheel["bytes"] = checker_assets.build_wheel()
     _site = SiteIndex(pages, themes, rule_sets, wheel_name)
     errors += rule_errors + (checks.check_wiring(_site) if not rule_errors else [])
+    _wheel["requests"] = checks.sample_requests(_site)
+    _site.runtime = checker_assets.runtime_names(_wheel["bytes"], _wheel["requests"])
     errors += [ContentError(e.src_path, "dit voorbeeld staat op geen enkele themapagina. Het eerste thema in "
                             "'themas' moet ook bij 'themas' staan van een themapagina van dezelfde organisatie "
                             "met de regel <!-- codewijzer: voorbeelden -->.", line=e.line_of("themas"), key="themas")
@@ -94,8 +96,10 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     site_dir = Path(config["site_dir"])
     try:
-        checker_assets.write_assets(site_dir, _site.wheel_name, _wheel["bytes"])
+        checker_assets.prepare_runtime(_wheel["bytes"], _wheel["requests"], _site.runtime)
+        checker_assets.write_assets(site_dir, _site.wheel_name, _wheel["bytes"], _site.runtime)
     except checker_assets.AssetError as error:
         raise PluginError(str(error)) from None
     # One policy for a server header covers every page: the union of all pages' inline-script hashes.
     (site_dir / "content-security-policy.txt").write_text(csp.policy(sorted(_policies)) + "\n", encoding="utf-8")
+    checker_assets.precompress(site_dir)

@@ -17,6 +17,7 @@ class SiteIndex:
     themes: dict[str, str]
     checks: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)   # (org, checker) -> rules
     wheel_name: str = ""
+    runtime: dict[str, str] = field(default_factory=dict)    # lean stdlib and snapshot file names
 
     def organisations(self) -> list[str]:
         """Organisation slugs, sorted by display name (the order of the menu and the start page)."""

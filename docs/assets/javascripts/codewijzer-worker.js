@@ -19,25 +19,68 @@ self.fetch = async (...args) => {
   }
 };
 
-async function start(wheelUrl) {
-  const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
+const PYODIDE = new URL("../pyodide/", import.meta.url).href;
+
+// A memory snapshot (Python already started, checkers imported) is used only when the browser has
+// it cached: it is large, so a first visit starts normally and fetches it afterwards for next time.
+// Only the headers are awaited here; the body is read while Pyodide compiles its wasm.
+async function cachedSnapshot(url) {
+  try {
+    const response = await nativeFetch(url, { cache: "only-if-cached", mode: "same-origin" });
+    return response.ok ? { body: response.arrayBuffer() } : null;   // wrapped: an async function would await it
+  } catch {
+    return null;
+  }
+}
+
+function within(promise, milliseconds) {
+  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), milliseconds))]);
+}
+
+export const timings = {};
+
+async function fromSnapshot(runtime) {
+  const snapshot = await cachedSnapshot(PYODIDE + runtime.snapshot);
+  timings.snapshot = performance.now();
+  if (!snapshot) return null;
+  try {
+    const pyodide = await within(loadPyodide({ indexURL: PYODIDE, stdLibURL: PYODIDE + runtime.stdlib,
+      _loadSnapshot: snapshot.body.then((buffer) => new Uint8Array(buffer)) }), 20_000);
+    return pyodide.pyimport("checkers").evaluate_json;
+  } catch {
+    return null;        // stale, corrupt or refused: start normally below
+  }
+}
+
+function fetchSnapshotForNextTime(runtime) {
+  if (navigator.connection?.saveData) return;
+  setTimeout(() => nativeFetch(PYODIDE + runtime.snapshot).then((r) => r.arrayBuffer()).catch(() => {}), 3_000);
+}
+
+async function start(wheelUrl, runtime) {
+  const restored = await fromSnapshot(runtime);
+  if (restored) return restored;
+  const pyodide = await loadPyodide({ indexURL: PYODIDE, stdLibURL: PYODIDE + runtime.stdlib });
   const response = await fetch(wheelUrl);
   if (!response.ok) throw new Error(`wheel ${response.status}`);
   pyodide.unpackArchive(await response.arrayBuffer(), "wheel");
-  return pyodide.pyimport("checkers").evaluate_json;
+  const evaluate = pyodide.pyimport("checkers").evaluate_json;
+  fetchSnapshotForNextTime(runtime);
+  return evaluate;
 }
 
-function startOnce(wheelUrl) {
+function startOnce(wheelUrl, runtime) {
   const failed = new Promise((_, reject) => { failStart = reject; });
-  return Promise.race([start(wheelUrl), failed]);
+  return Promise.race([start(wheelUrl, runtime), failed]);
 }
 
 self.onmessage = async ({ data }) => {
   try {
     if (data.type === "start") {
-      evaluate = evaluate || startOnce(data.wheel);
+      evaluate = evaluate || startOnce(data.wheel, data.runtime);
       await evaluate;
-      self.postMessage({ type: "ready" });
+      timings.ready = performance.now();
+      self.postMessage({ type: "ready", timings });
     } else if (data.type === "evaluate") {
       const run = await evaluate;
       self.postMessage({ type: "result", id: data.id, result: run(data.request) });
