@@ -7,7 +7,7 @@ PORT   ?= 8000
 PIP_VERSION := 26.3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup npm build serve test browser clean
+.PHONY: setup npm build serve test browser bench clean
 
 ## setup: create .venv with the pinned build and test dependencies (re-run when the pins change)
 setup: $(VENV)/.installed
@@ -43,6 +43,10 @@ browser: setup
 ## test: set up, build, and run every test
 test: build browser
 	$(BIN)/python -m pytest
+
+## bench: measure start-up, answer latency, bytes, long tasks and build time (bench/README.md)
+bench: build browser
+	$(BIN)/python -m bench.run --site site
 
 clean:
 	rm -rf site .pytest_cache

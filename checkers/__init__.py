@@ -49,15 +49,23 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=default)
 
 
-def evaluate_json(request: str) -> str:
-    """{'checker': ..., 'rules': ..., 'answers': ..., 'today': 'YYYY-MM-DD'?} -> outcome JSON.
+_rules_by_key: dict[str, dict[str, Any]] = {}
 
+
+def evaluate_json(request: str) -> str:
+    """{'checker', 'rules' or 'rules_key', 'answers', 'today'?: 'YYYY-MM-DD'} -> outcome JSON.
+
+    The page sends a checker's rules once with a `rules_key`, then only the key: parsing the rules
+    on every answer would cost more than evaluating them.
     Never raises: a malformed request yields status 'fout' with a Dutch message.
     """
     try:
         data = json.loads(request)
         today = dt.date.fromisoformat(data["today"]) if data.get("today") else None
-        return to_json(evaluate(data["checker"], data["rules"], data.get("answers"), today))
+        if "rules" in data and data.get("rules_key"):
+            _rules_by_key[data["rules_key"]] = data["rules"]
+        rules = data["rules"] if "rules" in data else _rules_by_key[data["rules_key"]]
+        return to_json(evaluate(data["checker"], rules, data.get("answers"), today))
     except Exception:   # the page must always get an answer it can show
         return to_json({"status": "fout", "message": "Er ging iets mis bij het uitrekenen. Probeer het opnieuw "
                                                      "of lees de regels hieronder."})

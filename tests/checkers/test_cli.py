@@ -64,3 +64,15 @@ def test_the_worker_call_takes_and_returns_json():
     assert outcome["verdict"] == "mag-niet" and outcome["explanation"]
     assert json.loads(evaluate_json("{kapot"))["status"] == "fout"
     assert json.loads(evaluate_json(json.dumps({"checker": "bestaat-niet", "rules": {}})))["status"] == "fout"
+
+
+def test_the_worker_call_remembers_rules_by_key():
+    from checkers import evaluate_json, to_json
+    from tests.checkers.conftest import rules_for
+    rules = json.loads(to_json(rules_for("geschenken", "gemeente-utrecht")))
+    first = {"checker": "geschenken", "rules": rules, "rules_key": "gu/geschenken", "answers": {"soort": "geld"}}
+    assert json.loads(evaluate_json(json.dumps(first)))["verdict"] == "mag-niet"
+    again = {"checker": "geschenken", "rules_key": "gu/geschenken", "answers": {"soort": "geld"}}
+    assert json.loads(evaluate_json(json.dumps(again)))["verdict"] == "mag-niet"
+    unknown = {"checker": "geschenken", "rules_key": "onbekend", "answers": {}}
+    assert json.loads(evaluate_json(json.dumps(unknown)))["status"] == "fout"

@@ -3,7 +3,7 @@
 // outcome. All Dutch wording comes from the page (rule data and interface text), none from here.
 // Nothing is stored or sent: no cookies, no storage, no network requests with answers.
 
-const shared = { worker: null, ready: null, pending: new Map(), sequence: 0 };
+const shared = { worker: null, ready: null, pending: new Map(), sequence: 0, sentRules: new Set() };
 
 function startWorker(base, wheel, runtime) {
   if (!shared.ready) {
@@ -36,7 +36,9 @@ function startWorker(base, wheel, runtime) {
       shared.worker.postMessage({ type: "start", runtime,
         wheel: new URL(`${base}assets/checkers/${wheel}`, location.href).href });
     });
-    shared.ready.catch(() => { shared.ready = null; shared.worker?.terminate(); shared.worker = null; });
+    shared.ready.catch(() => {
+      shared.ready = null; shared.worker?.terminate(); shared.worker = null; shared.sentRules.clear();
+    });
   }
   return shared.ready;
 }
@@ -177,7 +179,13 @@ class Checker {
     const ticket = ++this.latest;
     let result;
     try {
-      result = await ask({ checker: this.section.dataset.checker, rules: this.rules, answers });
+      const key = `${this.section.dataset.code}/${this.section.dataset.checker}/${this.section.dataset.wheel}`;
+      const request = { checker: this.section.dataset.checker, rules_key: key, answers };
+      if (!shared.sentRules.has(key)) {          // the rules travel to the worker once, then only the key
+        request.rules = this.rules;
+        shared.sentRules.add(key);
+      }
+      result = await ask(request);
     } catch (error) {
       this.fail();
       return;
@@ -190,6 +198,7 @@ class Checker {
   }
 
   render(result) {
+    this.section.dataset.renders = String(Number(this.section.dataset.renders || 0) + 1);   // for the benchmark
     const visible = new Set(result.visible || []);
     for (const [id, field] of this.fields) {
       field.wrapper.hidden = !visible.has(id);

@@ -1,0 +1,289 @@
+"""`make bench`: the performance benchmark, in one run, in headless Chromium against the built site.
+
+Prints a table and writes JSON (bench/results/latest.json). Measures:
+ 1. navigation -> checker data-state="ready", cold and warm cache (median and spread of N runs);
+ 2. the same for a naive baseline page (loadPyodide() on the main thread, same vendored files,
+    no worker, no snapshot, full standard library) and the ratio;
+ 3. answer latency: input event -> outcome rendered, p50/p95 over >= 100 answers across checkers;
+ 4. bytes transferred on a cold load of a checker page and a content page, with and without compression;
+ 5. main-thread long tasks (> 50 ms) while a checker page loads and on a content page; first paint;
+ 6. build time of the full site, and the marginal build time per page for 1000 generated extra pages.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+from build_scripts.serve import SiteHandler
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-quic", "--no-first-run"]
+CHECKER_PAGE = "gemeente-utrecht/geschenken/"
+CONTENT_PAGE = "gemeente-utrecht/kernwaarden/"
+NAIVE_PAGE = "__bench/naive/"
+NAIVE_HTML = b"""<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Naive Pyodide</title></head>
+<body><p>Naive baseline: loadPyodide() on the main thread.</p>
+<script type="module">
+import { loadPyodide } from "/assets/pyodide/pyodide.mjs";
+const pyodide = await loadPyodide({ indexURL: "/assets/pyodide/" });
+window.__readyAt = performance.now();
+document.body.dataset.state = "ready";
+</script></body></html>"""
+# Recorded in every page: when data-state becomes "ready", long tasks, first contentful paint.
+PROBE = """
+window.__longTasks = [];
+new PerformanceObserver(list => list.getEntries().forEach(e => __longTasks.push([e.startTime, e.duration])))
+  .observe({ type: 'longtask', buffered: true });
+new MutationObserver(() => {
+  if (!window.__readyAt && document.querySelector('[data-state="ready"]')) window.__readyAt = performance.now();
+}).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-state'] });
+"""
+
+
+class BenchHandler(SiteHandler):
+    def send_head(self):
+        if self.path.split("?")[0] == "/" + NAIVE_PAGE:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(NAIVE_HTML)))
+            self.send_header("Cache-Control", "no-cache")
+            self.end_headers()
+            import io
+            return io.BytesIO(NAIVE_HTML)
+        return super().send_head()
+
+
+def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(BenchHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def stats(values: list[float]) -> dict[str, float]:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def new_context(browser, **kwargs):
+    context = browser.new_context(service_workers="block", **kwargs)
+    context.add_init_script(PROBE)
+    return context
+
+
+def time_to_ready(page, url: str) -> float:
+    page.goto(url)
+    page.wait_for_function("() => window.__readyAt !== undefined", timeout=120_000)
+    return page.evaluate("window.__readyAt")
+
+
+def measure_ready(browser, base: str, runs: int) -> dict:
+    result = {}
+    for name, path in (("checker", CHECKER_PAGE), ("naive", NAIVE_PAGE)):
+        cold = []
+        for _ in range(runs):
+            context = new_context(browser)
+            cold.append(time_to_ready(context.new_page(), base + path))
+            context.close()
+        context = new_context(browser)
+        page = context.new_page()
+        time_to_ready(page, base + path)
+        if name == "checker":      # let the page fetch the snapshot for next time, as a reader's browser would
+            page.wait_for_timeout(8_000)
+        warm = [time_to_ready(page, base + path) for _ in range(runs)]
+        context.close()
+        result[name] = {"cold_ms": stats(cold), "warm_ms": stats(warm)}
+    result["ratio_warm"] = result["naive"]["warm_ms"]["median"] / result["checker"]["warm_ms"]["median"]
+    result["ratio_cold"] = result["naive"]["cold_ms"]["median"] / result["checker"]["cold_ms"]["median"]
+    return result
+
+
+def measure_latency(browser, base: str, minimum: int) -> dict:
+    """Change answers on every checker page and time input event -> outcome rendered."""
+    sys.path.insert(0, str(ROOT))
+    from checkers.rules import rule_files
+    context = new_context(browser)
+    page = context.new_page()
+    page.add_init_script("""
+      window.__latencies = [];
+      document.addEventListener('change', e => { window.__lastInput = e.timeStamp; }, true);
+      document.addEventListener('input', e => { window.__lastInput = e.timeStamp; }, true);
+      new MutationObserver(() => { if (window.__lastInput !== undefined) {
+          __latencies.push(performance.now() - __lastInput); window.__lastInput = undefined; } })
+        .observe(document, { attributes: true, subtree: true, attributeFilter: ['data-renders'] });
+    """)
+    pages = sorted(_checker_page(p) for p in rule_files(ROOT / "docs"))
+    latencies: list[float] = []
+    while True:
+        for url, checker in pages:
+            page.goto(base + url)
+            section = f"section[data-checker='{checker}']"
+            page.wait_for_selector(f"{section}[data-state='ready']", timeout=120_000)
+            radios = page.locator(f"{section} .cw-vraag:not([hidden]) input[type=radio]")
+            for index in range(min(radios.count(), 6)):
+                before = page.evaluate("__latencies.length")
+                radios.nth(index).check()
+                page.wait_for_function(f"() => __latencies.length > {before}", timeout=5_000)
+            amount = page.locator(f"{section} input.cw-bedrag")
+            if amount.count():
+                for value in ["10", "49,99", "50", "50,01", "€ 1.000", "abc"]:
+                    if not amount.first.is_visible():
+                        break
+                    before = page.evaluate("__latencies.length")
+                    amount.first.fill(value)
+                    page.wait_for_function(f"() => __latencies.length > {before}", timeout=5_000)
+            latencies += page.evaluate("__latencies")     # per page: a new document starts a new list
+        if len(latencies) >= minimum:
+            break
+    context.close()
+    return {"n": len(latencies), "p50_ms": percentile(latencies, 50), "p95_ms": percentile(latencies, 95),
+            "max_ms": max(latencies)}
+
+
+def _checker_page(rule_file: Path) -> tuple[str, str]:
+    """(page URL, checker) of a rule file."""
+    import tomllib
+    from checkers.rules import doc_to_url
+    data = tomllib.loads(rule_file.read_text(encoding="utf-8"))
+    doc = os.path.normpath(f"{rule_file.parent.parent.name}/regels/{data['pagina']}")
+    return doc_to_url(doc), rule_file.stem
+
+
+def measure_load(browser, base: str, path: str, compressed: bool, checker: bool) -> dict:
+    headers = {} if compressed else {"Accept-Encoding": "identity"}
+    context = new_context(browser, extra_http_headers=headers)
+    page = context.new_page()
+    sizes: list[tuple[str, int]] = []
+    page.on("requestfinished", lambda r: sizes.append((r.url, _size(r))))
+    context.on("requestfinished", lambda r: None)
+    page.goto(base + path)
+    if checker:
+        page.wait_for_function("() => window.__readyAt !== undefined", timeout=120_000)
+    page.wait_for_load_state("networkidle")
+    until_ready = list(sizes)
+    page.wait_for_timeout(500)
+    paint = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null")
+    long_tasks = page.evaluate("__longTasks")
+    worker_requests: list[tuple[str, int]] = []
+    if checker:        # the snapshot prefetch for next time, after the checker is ready
+        context.on("requestfinished", lambda r: worker_requests.append((r.url, _size(r))))
+        page.wait_for_timeout(8_000)
+    context.close()
+    pyodide_bytes = sum(s for u, s in until_ready if "/assets/pyodide/" in u or "codewijzer" in u)
+    return {"bytes": sum(s for _, s in until_ready), "requests": len(until_ready), "pyodide_and_checker_bytes": pyodide_bytes,
+            "first_contentful_paint_ms": paint, "long_tasks": len(long_tasks),
+            "long_task_ms": sum(d for _, d in long_tasks), "later_prefetch_bytes": sum(s for _, s in worker_requests)}
+
+
+def _size(request) -> int:
+    sizes = request.sizes()
+    return sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
+def measure_build(extra_pages: int) -> dict:
+    sys.path.insert(0, str(ROOT))
+    from tests.conftest import copy_project
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+    def build(project: Path) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
+                        "-d", str(project / "site")], cwd=project, env=env, check=True, capture_output=True)
+        return time.perf_counter() - start
+
+    with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(Path(tmp) / "project")
+        base = statistics.median(build(project) for _ in range(3))
+        for number in range(extra_pages):
+            (project / "docs" / f"bench-{number:04d}.md").write_text(
+                f"---\ntitle: Extra pagina {number}\ndescription: Gegenereerd door de benchmark.\nsoort: info\n"
+                f"volgorde: {100 + number}\n---\n\n# Extra pagina {number}\n\n" + "Een alinea tekst. " * 60 + "\n",
+                encoding="utf-8")
+        larger = build(project)
+    return {"full_build_s": base, "with_extra_pages_s": larger, "extra_pages": extra_pages,
+            "marginal_ms_per_page": (larger - base) / extra_pages * 1000}
+
+
+def table(results: dict) -> str:
+    r, l, b = results["ready"], results["latency"], results["build"]
+    load = results["load"]
+
+    def ms(s):
+        return f"{s['median']:.0f} ms ({s['min']:.0f}–{s['max']:.0f}, n={s['n']})"
+    rows = [
+        ("Checker ready, cold cache", ms(r["checker"]["cold_ms"])),
+        ("Checker ready, warm cache", ms(r["checker"]["warm_ms"])),
+        ("Naive baseline ready, cold cache", ms(r["naive"]["cold_ms"])),
+        ("Naive baseline ready, warm cache", ms(r["naive"]["warm_ms"])),
+        ("Warm: naive / checker (target >= 4)", f"{r['ratio_warm']:.2f}x"),
+        ("Cold: naive / checker (target >= 1)", f"{r['ratio_cold']:.2f}x"),
+        ("Answer latency p50 / p95 (target p95 <= 16 ms)", f"{l['p50_ms']:.1f} / {l['p95_ms']:.1f} ms (n={l['n']})"),
+    ]
+    for key, label in (("checker_br", "Cold checker page, compressed"), ("checker_identity", "Cold checker page, uncompressed"),
+                       ("content_br", "Cold content page, compressed"), ("content_identity", "Cold content page, uncompressed")):
+        rows.append((label, f"{load[key]['bytes'] / 1e6:.2f} MB in {load[key]['requests']} requests"))
+    rows += [
+        ("Snapshot fetched for next time, after ready (compressed)", f"{load['checker_br']['later_prefetch_bytes'] / 1e6:.2f} MB"),
+        ("Content page: Pyodide/checker bytes", f"{load['content_br']['pyodide_and_checker_bytes']} B"),
+        ("First contentful paint: checker / content page", f"{load['checker_br']['first_contentful_paint_ms']:.0f} / "
+                                                           f"{load['content_br']['first_contentful_paint_ms']:.0f} ms"),
+        ("Long tasks while a checker page loads", f"{load['checker_br']['long_tasks']} ({load['checker_br']['long_task_ms']:.0f} ms)"),
+        ("Long tasks on a content page", f"{load['content_br']['long_tasks']} ({load['content_br']['long_task_ms']:.0f} ms)"),
+        ("Full site build (target <= 30 s)", f"{b['full_build_s']:.1f} s"),
+        (f"Marginal build time per extra page ({b['extra_pages']} pages, target <= 30 ms)", f"{b['marginal_ms_per_page']:.1f} ms"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"| {k.ljust(width)} | {v} |" for k, v in [("Measure", "Result"), ("---", "---")] + rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--answers", type=int, default=100)
+    parser.add_argument("--extra-pages", type=int, default=1000)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+    server, base = serve(args.site)
+    results = {"machine": {"platform": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version()},
+               "date": time.strftime("%Y-%m-%d %H:%M")}
+    with sync_playwright() as playwright:
+        executable = "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        results["machine"]["browser"] = f"Chromium {browser.version}"
+        results["ready"] = measure_ready(browser, base, args.runs)
+        print("ready:", json.dumps(results["ready"]), flush=True)
+        results["latency"] = measure_latency(browser, base, args.answers)
+        results["load"] = {f"{kind}_{'br' if compressed else 'identity'}":
+                           measure_load(browser, base, CHECKER_PAGE if kind == "checker" else CONTENT_PAGE, compressed,
+                                        kind == "checker")
+                           for kind in ("checker", "content") for compressed in (True, False)}
+        browser.close()
+    server.shutdown()
+    results["build"] = measure_build(args.extra_pages)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(f"Machine: {results['machine']}\n")
+    print(table(results))
+    print(f"\nJSON: {args.out}")
+
+
+if __name__ == "__main__":
+    main()
