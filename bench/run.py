@@ -185,7 +185,8 @@ def measure_load(browser, base: str, path: str, compressed: bool, checker: bool)
         context.on("requestfinished", lambda r: worker_requests.append((r.url, _size(r))))
         page.wait_for_timeout(8_000)
     context.close()
-    pyodide_bytes = sum(s for u, s in until_ready if "/assets/pyodide/" in u or "codewijzer" in u)
+    pyodide_bytes = sum(s for u, s in until_ready if "/assets/pyodide/" in u or "/assets/checkers/" in u
+                        or "codewijzer-check" in u or "codewijzer-worker" in u)
     return {"bytes": sum(s for _, s in until_ready), "requests": len(until_ready), "pyodide_and_checker_bytes": pyodide_bytes,
             "first_contentful_paint_ms": paint, "long_tasks": len(long_tasks),
             "long_task_ms": sum(d for _, d in long_tasks), "later_prefetch_bytes": sum(s for _, s in worker_requests)}

@@ -59,6 +59,7 @@ function fetchSnapshotForNextTime(runtime) {
 
 async function start(wheelUrl, runtime) {
   const restored = await fromSnapshot(runtime);
+  timings.source = restored ? "snapshot" : "normal";
   if (restored) return restored;
   const pyodide = await loadPyodide({ indexURL: PYODIDE, stdLibURL: PYODIDE + runtime.stdlib });
   const response = await fetch(wheelUrl);
