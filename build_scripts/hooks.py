@@ -20,7 +20,7 @@ from build_scripts.navigation import build_nav  # noqa: E402
 from build_scripts.site_index import SiteIndex  # noqa: E402
 
 _site: SiteIndex | None = None
-_wheel: dict[str, object] = {}
+_checker_build: dict[str, object] = {}
 _policies: set[str] = set()
 
 
@@ -49,11 +49,11 @@ def on_files(files, config):
                                                       "bestaat niet. Zet de tekst van de code in docs/bronnen/.",
                                        line=page.line_of("code"), key="code.bronbestand"))
     rule_sets, rule_errors = checks.load_checks(docs_dir)
-    wheel_name, _wheel["bytes"] = checker_assets.build_wheel()
+    wheel_name, _checker_build["bytes"] = checker_assets.build_wheel()
     _site = SiteIndex(pages, themes, rule_sets, wheel_name)
     errors += rule_errors + (checks.check_wiring(_site) if not rule_errors else [])
-    _wheel["requests"] = checks.sample_requests(_site)
-    _site.runtime = checker_assets.runtime_names(_wheel["bytes"], _wheel["requests"])
+    _checker_build["requests"] = checks.sample_requests(_site)
+    _site.runtime = checker_assets.runtime_names(_checker_build["bytes"], _checker_build["requests"])
     errors += [ContentError(e.src_path, "dit voorbeeld staat op geen enkele themapagina. Het eerste thema in "
                             "'themas' moet ook bij 'themas' staan van een themapagina van dezelfde organisatie "
                             "met de regel <!-- codewijzer: voorbeelden -->.", line=e.line_of("themas"), key="themas")
@@ -96,8 +96,8 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     site_dir = Path(config["site_dir"])
     try:
-        checker_assets.prepare_runtime(_wheel["bytes"], _wheel["requests"], _site.runtime)
-        checker_assets.write_assets(site_dir, _site.wheel_name, _wheel["bytes"], _site.runtime)
+        checker_assets.prepare_runtime(_checker_build["bytes"], _checker_build["requests"], _site.runtime)
+        checker_assets.write_assets(site_dir, _site.wheel_name, _checker_build["bytes"], _site.runtime)
     except checker_assets.AssetError as error:
         raise PluginError(str(error)) from None
     # One policy for a server header covers every page: the union of all pages' inline-script hashes.
