@@ -2,10 +2,10 @@
 and every mention of the vertrouwenspersoon leading to who that is."""
 from __future__ import annotations
 
-import posixpath
 import re
 
 from .content_model import SourcePage
+from .frontmatter_schema import resolve_link
 from .placeholders import rel, try_in_checker
 from .site_index import SiteIndex
 
@@ -23,7 +23,7 @@ def see_also(page: SourcePage, site: SiteIndex) -> str:
         return ""
     links: list[tuple[str, str]] = []
     for link in page.meta.get("gerelateerd", []):
-        target = site.pages.get(_resolve(page, link))
+        target = site.pages.get(resolve_link(page, link))
         links.append((target.meta["title"] if target else link, link))
     for target in [site.help_page(page.organisation)] + site.pages_of(page.organisation, {"meldroute"}):
         if target.src_path != page.src_path:
@@ -59,15 +59,11 @@ def example_context(page: SourcePage, site: SiteIndex) -> str:
 
 
 def _agreement_label(link: str, site: SiteIndex, page: SourcePage) -> str:
-    target = site.pages.get(_resolve(page, link))
+    target = site.pages.get(resolve_link(page, link))
     anchor = link.partition("#")[2]
     number = anchor.removeprefix("afspraak-").replace("-", ".") if anchor.startswith("afspraak-") else ""
     title = target.meta["title"] if target else link
     return f"{title}, afspraak {number}" if number else title
-
-
-def _resolve(page: SourcePage, link: str) -> str:
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page.src_path), link.split("#", 1)[0]))
 
 
 def link_trusted_person(html: str, href: str) -> str:
