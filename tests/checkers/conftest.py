@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from decimal import Decimal
+from typing import Any, Iterator
 
 import pytest
 
 from checkers import CHECKERS, evaluate
+from checkers.engine import limit, read_answers
 from checkers.rules import load_rules
 from tests.conftest import DOCS
 
@@ -29,3 +31,31 @@ def anchors(result: dict[str, Any]) -> set[str]:
 @pytest.fixture
 def evaluate_for():
     return outcome
+
+
+def amount_classes(rules: dict[str, Any]) -> list[str]:
+    """Zero, a small and a large amount, and around every limit: just under, exactly, just over."""
+    values = {Decimal("0"), Decimal("1"), Decimal("1000")}
+    for name in rules.get("grenzen", {}):
+        bound = limit(rules, name, TODAY)
+        values |= {bound - Decimal("0.01"), bound, bound + Decimal("0.01")}
+    return [str(v).replace(".", ",") for v in sorted(v for v in values if v >= 0)]
+
+
+def answer_combinations(checker: str, code: str) -> list[dict[str, Any]]:
+    """Every complete set of answers, walking the questions as the form shows them
+    (amounts by boundary class)."""
+    rules = rules_for(checker, code)
+
+    def walk(answers: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        visible, _, _ = read_answers(rules, answers, TODAY)
+        open_questions = [q for q in rules["vragen"] if q["id"] in visible and q["id"] not in answers]
+        if not open_questions:
+            yield dict(answers)
+            return
+        question = open_questions[0]
+        choices = (amount_classes(rules) if question["type"] == "bedrag"
+                   else ["ja", "nee"] if question["type"] == "janee" else [o["waarde"] for o in question["opties"]])
+        for choice in choices:
+            yield from walk({**answers, question["id"]: choice})
+    return list(walk({}))

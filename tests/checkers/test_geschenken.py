@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from build_scripts.content_model import read_pages
-from tests.checkers.conftest import anchors, outcome
+from tests.checkers.conftest import answer_combinations, anchors, outcome
 from tests.conftest import DOCS
 
 GU = "gemeente-utrecht"
@@ -437,23 +437,7 @@ class TestProvincieUtrecht:
 # --- every combination of answers reaches an outcome with at least one source ---
 
 def _all_answer_sets(code):
-    from tests.checkers.conftest import rules_for
-    questions = rules_for("geschenken", code)["vragen"]
-    samples = {"janee": ["ja", "nee"], "bedrag": ["0", "49,99", "50", "50,01", "1.000"]}
-
-    def walk(answers, index):
-        if index == len(questions):
-            yield dict(answers)
-            return
-        question = questions[index]
-        if question["id"] not in outcome("geschenken", code, answers)["visible"]:
-            yield from walk(answers, index + 1)
-            return
-        values = [o["waarde"] for o in question["opties"]] if question["type"] == "keuze" else samples[question["type"]]
-        for value in values:
-            yield from walk({**answers, question["id"]: value}, index + 1)
-
-    yield from walk({}, 0)
+    return answer_combinations("geschenken", code)
 
 
 @pytest.mark.parametrize("code", [GU, PU])

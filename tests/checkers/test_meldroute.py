@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from checkers import CHECKERS
-from tests.checkers.conftest import anchors, outcome, rules_for
+from tests.checkers.conftest import answer_combinations, anchors, outcome, rules_for
 
 CHECK = "meldroute"
 CODES = ["universiteit-twente", "gemeente-utrecht", "provincie-utrecht", "universiteit-maastricht"]
@@ -25,20 +25,7 @@ def run(code: str, **answers: str) -> dict:
 
 
 def all_answer_sets(code: str) -> list[dict[str, str]]:
-    """Every complete combination of answers, walking the questions as the form shows them."""
-    questions = {q["id"]: q for q in rules_for(CHECK, code)["vragen"]}
-    done, todo = [], [{}]
-    while todo:
-        answers = todo.pop()
-        result = outcome(CHECK, code, answers)
-        if result["status"] == "uitkomst":
-            done.append(answers)
-            continue
-        assert result["status"] == "onvolledig", (answers, result)
-        question = questions[result["next_question"]]
-        values = ["ja", "nee"] if question["type"] == "janee" else [o["waarde"] for o in question["opties"]]
-        todo += [{**answers, question["id"]: value} for value in values]
-    return done
+    return answer_combinations(CHECK, code)
 
 
 class TestAlleOrganisaties:

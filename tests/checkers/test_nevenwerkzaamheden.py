@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from tests.checkers.conftest import anchors, outcome, rules_for
+from tests.checkers.conftest import answer_combinations, anchors, outcome, rules_for
 from tests.conftest import DOCS
 
 CHECK = "nevenwerkzaamheden"
@@ -25,24 +25,8 @@ def pu(**answers):
 
 
 def combinations(code: str) -> list[dict[str, str]]:
-    """Every complete set of visible answers of an organisation's checker, found by following next_question."""
-    rules = rules_for(CHECK, code)
-    options = {q["id"]: ["ja", "nee"] if q["type"] == "janee" else [o["waarde"] for o in q["opties"]]
-               for q in rules["vragen"]}
-    complete, todo = [], [{}]
-    while todo:
-        answers = todo.pop()
-        result = outcome(CHECK, code, answers)
-        if result["status"] == "onvolledig":
-            todo.extend({**answers, result["next_question"]: value} for value in options[result["next_question"]])
-        else:
-            complete.append(answers)
-    return complete
+    return answer_combinations(CHECK, code)
 
-
-# ---------------------------------------------------------------------------------------------------------
-# Gemeente Utrecht: afspraken 3.1 tot en met 3.4
-# ---------------------------------------------------------------------------------------------------------
 
 GU_31 = "belangenverstrengeling.md#afspraak-3-1"
 GU_32 = "belangenverstrengeling.md#afspraak-3-2"

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from checkers.engine import holds
-from tests.checkers.conftest import TODAY, anchors, outcome, rules_for
+from tests.checkers.conftest import answer_combinations, TODAY, anchors, outcome, rules_for
 from tests.conftest import DOCS
 
 CHECKER = "relaties"
@@ -62,25 +62,7 @@ NA = "melding-en-maatregelen.md#afspraak-"
 
 
 def all_answer_sets(code: str):
-    """Every combination of answers to the questions that are shown, depth first."""
-    rules = rules_for(CHECKER, code)
-    questions = rules["vragen"]
-
-    def options(question):
-        return ["ja", "nee"] if question["type"] == "janee" else [o["waarde"] for o in question["opties"]]
-
-    def walk(answers, index):
-        if index == len(questions):
-            yield answers
-            return
-        question = questions[index]
-        if question["id"] not in outcome(CHECKER, code, answers)["visible"]:
-            yield from walk(answers, index + 1)
-            return
-        for option in options(question):
-            yield from walk({**answers, question["id"]: option}, index + 1)
-
-    return list(walk({}, 0))
+    return answer_combinations(CHECKER, code)
 
 
 class TestEveryCombination:
