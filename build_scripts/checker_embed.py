@@ -7,7 +7,6 @@ The readable list is Markdown, so MkDocs validates every source link in it.
 from __future__ import annotations
 
 import html
-import json
 import posixpath
 from typing import Any
 

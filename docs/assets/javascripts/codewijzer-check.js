@@ -1,5 +1,5 @@
-// Codewijzer checkers in the page. Builds each checker's form from its rule data (embedded as
-// JSON by the build), sends the answers to one shared Web Worker running Python, and shows the
+// Codewijzer checkers in the page. Builds each checker's form from its rule data (JSON in the
+// checker's data attributes, written by the build), sends the answers to one shared Web Worker running Python, and shows the
 // outcome. All Dutch wording comes from the page (rule data and interface text), none from here.
 // Nothing is stored or sent: no cookies, no storage, no network requests with answers.
 
@@ -21,8 +21,7 @@ function startWorker(base, wheel, runtime) {
           // Worker start-up timings (ms since the worker started), read by the benchmark.
           document.documentElement.dataset.cwWorkerTimings = JSON.stringify({ ...data.timings, created: shared.created });
           resolve();
-        }
-        else if (data.type === "result") {
+        } else if (data.type === "result") {
           shared.pending.get(data.id)?.resolve(JSON.parse(data.result));
           shared.pending.delete(data.id);
         } else if (data.type === "error") {

@@ -37,7 +37,7 @@ function within(promise, milliseconds) {
   return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), milliseconds))]);
 }
 
-export const timings = {};
+const timings = {};   // start-up timings, passed to the page (read by the benchmark)
 
 async function fromSnapshot(runtime) {
   const snapshot = await cachedSnapshot(PYODIDE + runtime.snapshot);
