@@ -21,6 +21,7 @@ import brotli
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
+# The full python_stdlib.zip is shipped for the benchmark's naive baseline; checkers use the lean one.
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
 PACKAGE, VERSION = "codewijzer_checkers", "0.1.0"
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)   # fixed timestamps: the same sources give the same wheel
@@ -121,12 +122,13 @@ def _lean_stdlib(used_files: list[str]) -> bytes:
     prefix = next((f.split(".zip/")[0] + ".zip/" for f in used_files if ".zip/" in f), "")
     used = {f.removeprefix(prefix) for f in used_files if f.startswith(prefix)}
     packages = {u.split("/")[0] for u in used if "/" in u} - {"encodings"}
+    used_tops = {u.split("/")[0] for u in used}
     full = zipfile.ZipFile(PYODIDE_NPM / "python_stdlib.zip")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as lean:
         for info in full.infolist():
             top = info.filename.split("/")[0]
-            if info.filename in used or top in packages or (info.is_dir() and top in {u.split("/")[0] for u in used}):
+            if info.filename in used or top in packages or (info.is_dir() and top in used_tops):
                 entry = zipfile.ZipInfo(info.filename, info.date_time)
                 entry.compress_type = zipfile.ZIP_STORED
                 lean.writestr(entry, full.read(info.filename))
