@@ -13,7 +13,7 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks are loaded as loose files
 
-from build_scripts import agreements, checker_assets, checks, crosslinks, csp, diagrams, placeholders  # noqa: E402
+from build_scripts import agreements, checker_assets, checker_embed, checks, crosslinks, csp, diagrams, placeholders  # noqa: E402
 from build_scripts.content_model import ContentError, read_pages, read_themes  # noqa: E402
 from build_scripts.frontmatter_schema import validate_site  # noqa: E402
 from build_scripts.navigation import build_nav  # noqa: E402
@@ -88,7 +88,11 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    """Every page carries its Content-Security-Policy as a meta tag (hashes of its inline scripts)."""
+    """Every page carries its Content-Security-Policy as a meta tag (hashes of its inline scripts);
+    a page with a checker starts loading it from <head>."""
+    head = checker_embed.head_tags(output, _site.wheel_name, _site.runtime)
+    if head:
+        output = output.replace("</head>", head + "</head>", 1)
     _policies.update(csp.script_hashes(output))
     return csp.add_meta_policy(output)
 

@@ -29,6 +29,9 @@ def copy_project(target: Path) -> Path:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
     (target / "node_modules").symlink_to(ROOT / "node_modules")
+    # The prepared Pyodide runtime (lean stdlib, snapshot) is shared: making it again takes Node ~10 s.
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (target / ".cache").symlink_to(ROOT / ".cache")
     return target
 
 

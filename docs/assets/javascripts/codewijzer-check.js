@@ -330,10 +330,22 @@ function initialise() {
   }
 }
 
+// A checker page loads this module from <head> (async), so Python starts while the page is still
+// parsing; the <meta> holds what the worker needs. (build_scripts/checker_embed.py, head_tags)
+const early = document.querySelector('meta[name="codewijzer-runtime"]');
+if (early) {
+  const runtime = JSON.parse(early.content);
+  startWorker(new URL("../../", import.meta.url).href, runtime.wheel, runtime).catch(() => {});
+}
+
 // Material's instant navigation swaps pages without reloading: document$ emits for each page.
-if (window.document$) window.document$.subscribe(initialise);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initialise);
-else initialise();
+// From <head> this module may run before Material's bundle, so wait until the page is parsed.
+function whenParsed() {
+  if (window.document$) window.document$.subscribe(initialise);
+  else initialise();
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", whenParsed);
+else whenParsed();
 window.addEventListener("hashchange", () => {
   for (const section of document.querySelectorAll("section.cw-check[data-state='ready']")) section.codewijzer?.applyExample();
 });

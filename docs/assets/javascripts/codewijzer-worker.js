@@ -33,6 +33,30 @@ async function cachedSnapshot(url) {
   }
 }
 
+// The build stores the snapshot without its long zero runs (build_scripts/checker_assets.py,
+// sparse_snapshot): half the bytes to read from the cache. Rebuilt here into a zero-filled array.
+const SPARSE_MAGIC = "CWSPARSE1";
+
+function unsparse(buffer) {
+  const bytes = new Uint8Array(buffer);
+  const view = new DataView(buffer);
+  if (bytes.length < SPARSE_MAGIC.length + 4
+      || [...SPARSE_MAGIC].some((letter, index) => bytes[index] !== letter.charCodeAt(0))) throw new Error("snapshot format");
+  let position = SPARSE_MAGIC.length;
+  const memory = new Uint8Array(view.getUint32(position, true));
+  position += 4;
+  while (position < bytes.length) {
+    if (position + 8 > bytes.length) throw new Error("snapshot format");
+    const offset = view.getUint32(position, true);
+    const length = view.getUint32(position + 4, true);
+    position += 8;
+    if (offset + length > memory.length || position + length > bytes.length) throw new Error("snapshot format");
+    memory.set(bytes.subarray(position, position + length), offset);
+    position += length;
+  }
+  return memory;
+}
+
 function within(promise, milliseconds) {
   return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), milliseconds))]);
 }
@@ -45,7 +69,7 @@ async function fromSnapshot(runtime) {
   if (!snapshot) return null;
   try {
     const pyodide = await within(loadPyodide({ indexURL: PYODIDE, stdLibURL: PYODIDE + runtime.stdlib,
-      _loadSnapshot: snapshot.body.then((buffer) => new Uint8Array(buffer)) }), 20_000);
+      _loadSnapshot: snapshot.body.then(unsparse) }), 20_000);
     return pyodide.pyimport("checkers").evaluate_json;
   } catch {
     return null;        // stale, corrupt or refused: start normally below
