@@ -65,8 +65,7 @@ def parse_page(src_path: str, text: str) -> SourcePage:
                                      "Zet bovenaan minstens title, description en soort.", line=1)
     raw = match.group(1) or ""
     try:
-        node = yaml.compose(raw, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(raw) or {}
+        node, meta = _load_with_lines(raw)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
@@ -78,6 +77,21 @@ def parse_page(src_path: str, text: str) -> SourcePage:
     key_lines = _key_lines(node, "") if node is not None else {}
     body_start = text[: match.end()].count("\n") + 1
     return SourcePage(src_path, meta, text[match.end():], key_lines, body_start)
+
+
+# libyaml's parser when PyYAML has it (the wheels do): the front matter of every page is read on
+# every build, and the pure-Python parser was a large share of the time per page.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load_with_lines(raw: str) -> tuple[yaml.Node | None, Any]:
+    """Parse once: the node tree (for line numbers) and the data built from it."""
+    loader = _Loader(raw)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None) or {}
+    finally:
+        loader.dispose()
 
 
 def _key_lines(node: yaml.Node, prefix: str) -> dict[str, int]:
