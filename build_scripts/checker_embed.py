@@ -78,6 +78,14 @@ def head_tags(page_html: str, wheel_name: str, runtime: dict[str, str]) -> str:
             f'<script type="module" async src="{base.group(1)}assets/javascripts/codewijzer-check.js"></script>\n')
 
 
+MATERIAL_SEARCH = re.compile(r'("search": "[^"]*workers/)(search\.[0-9a-f]+\.min\.js)"')
+
+
+def delay_search(page_html: str) -> str:
+    """On a checker page, Material's search worker starts once the checker has settled."""
+    return MATERIAL_SEARCH.sub(r'\1codewijzer-search.js?material=\2"', page_html, count=1)
+
+
 def _browser_rules(rules: dict[str, Any]) -> dict[str, Any]:
     keep = {"check", "code", "titel", "inleiding", "grenzen", "vragen", "regels", "standaard", "vervolg", "uitkomsten"}
     return {k: v for k, v in rules.items() if k in keep}

@@ -92,7 +92,7 @@ def on_post_page(output, page, config):
     a page with a checker starts loading it from <head>."""
     head = checker_embed.head_tags(output, _site.wheel_name, _site.runtime)
     if head:
-        output = output.replace("</head>", head + "</head>", 1)
+        output = checker_embed.delay_search(output.replace("</head>", head + "</head>", 1))
     _policies.update(csp.script_hashes(output))
     return csp.add_meta_policy(output)
 

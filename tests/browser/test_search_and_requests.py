@@ -10,8 +10,8 @@ from tests.site_html import html_pages, page_url
 pytestmark = pytest.mark.browser
 
 
-def search(page, site_url: str, query: str) -> list[str]:
-    page.goto(site_url)
+def search(page, site_url: str, query: str, path: str = "") -> list[str]:
+    page.goto(site_url + path)
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator(".md-search__input").fill(query)
     page.wait_for_selector(".md-search-result__item", timeout=60_000)
@@ -30,6 +30,26 @@ def test_searching_the_plural_finds_the_same_pages(page, site_url):
     singular = {urlparse(u).path for u in search(page, site_url, "geschenk")}
     plural = {urlparse(u).path for u in search(page, site_url, "geschenken")}
     assert singular & plural
+
+
+CHECKER_PAGE = "gemeente-utrecht/geschenken/"
+
+
+def test_search_on_a_checker_page_starts_once_the_checker_is_ready(page, site_url):
+    """On a checker page the search index is built after Python has started (not at the same time)."""
+    page.goto(site_url + CHECKER_PAGE)
+    config = page.evaluate("() => JSON.parse(document.getElementById('__config').textContent).search")
+    assert "codewijzer-search.js?material=search." in config
+    page.wait_for_selector("section[data-checker=geschenken][data-state=ready]", timeout=90_000)
+    results = search(page, site_url, "geschenk", CHECKER_PAGE)
+    assert any("/gemeente-utrecht/geschenken/" in url for url in results), results
+
+
+def test_search_on_a_checker_page_works_when_the_checker_fails(page, site_url):
+    page.route("**/codewijzer-worker.js", lambda route: route.fulfill(status=404, body="weg"))
+    page.goto(site_url + CHECKER_PAGE)
+    page.wait_for_selector("section[data-checker=geschenken][data-state=error]", timeout=90_000)
+    assert search(page, site_url, "geschenk", CHECKER_PAGE)
 
 
 def test_no_page_requests_another_origin(browser, built_site, site_url):

@@ -94,6 +94,7 @@ class Checker {
     this.status.classList.remove("cw-check-fout");
     this.build();
     this.section.dataset.state = "ready";
+    announceSettled();
     this.say(this.text.klaar);
     this.fallback?.querySelector("details")?.removeAttribute("open");
     if (!this.applyExample()) await this.update();
@@ -106,6 +107,7 @@ class Checker {
 
   fail() {
     this.section.dataset.state = "error";
+    announceSettled();
     this.say(this.text.fout);
     this.status.classList.add("cw-check-fout");
     this.fallback?.querySelector("details")?.setAttribute("open", "");
@@ -320,6 +322,15 @@ class Checker {
     window.print();
   }
 }
+
+// The search worker on a checker page waits until the checker has settled (workers/codewijzer-search.js).
+const searchChannel = new BroadcastChannel("codewijzer-checker");
+let settled = false;
+function announceSettled() {
+  settled = true;
+  searchChannel.postMessage("settled");
+}
+searchChannel.onmessage = ({ data }) => { if (data === "settled?" && settled) searchChannel.postMessage("settled"); };
 
 function initialise() {
   for (const section of document.querySelectorAll("section.cw-check:not([data-started])")) {
