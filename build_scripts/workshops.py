@@ -113,7 +113,8 @@ def workshop_markdown(workshop: WorkshopSet, site: SiteIndex) -> str:
         out += [f'<div class="cw-dilemma" markdown>', "",
                 f"## Dilemma {number}: {example.meta['title']} {{#voorbeeld-{example_id}}}", "",
                 situation, "",
-                f'<h3 class="cw-antwoord-kop" id="wat-kun-je-doen-{example_id}">Wat kun je doen?</h3>', "",
+                # Not a heading: four "Wat kun je doen?" headings would only clutter the table of contents.
+                f'<p class="cw-antwoord-kop"><strong>Wat kun je doen?</strong></p>', "",
                 f'<div class="cw-antwoord" id="antwoord-{example_id}" markdown>', "", answer, "", "</div>", "",
                 f"[Dit voorbeeld op de site]({rel(page, example.src_path)}){{.cw-permalink}}"
                 f"{_checker_link(page, example, site)}", "",
