@@ -85,7 +85,8 @@ def _context(workshop: WorkshopSet, page: SourcePage, site: SiteIndex) -> list[s
 
 
 def _checker_link(page: SourcePage, example: SourcePage, site: SiteIndex) -> str:
-    return (" " + try_in_checker(page, example, site)) if example.meta.get("check") else ""
+    link = try_in_checker(page, example, site)     # empty when no checker covers the example
+    return " " + link if link else ""
 
 
 def workshop_markdown(workshop: WorkshopSet, site: SiteIndex) -> str:
@@ -110,11 +111,11 @@ def workshop_markdown(workshop: WorkshopSet, site: SiteIndex) -> str:
     for number, example in enumerate(workshop.examples, 1):
         situation, answer = (rebase_links(part, example, page) for part in example.example_parts())
         example_id = example.meta["id"]
-        out += [f'<div class="cw-dilemma" markdown>', "",
+        out += ['<div class="cw-dilemma" markdown>', "",
                 f"## Dilemma {number}: {example.meta['title']} {{#voorbeeld-{example_id}}}", "",
                 situation, "",
                 # Not a heading: four "Wat kun je doen?" headings would only clutter the table of contents.
-                f'<p class="cw-antwoord-kop"><strong>Wat kun je doen?</strong></p>', "",
+                '<p class="cw-antwoord-kop"><strong>Wat kun je doen?</strong></p>', "",
                 f'<div class="cw-antwoord" id="antwoord-{example_id}" markdown>', "", answer, "", "</div>", "",
                 f"[Dit voorbeeld op de site]({rel(page, example.src_path)}){{.cw-permalink}}"
                 f"{_checker_link(page, example, site)}", "",
