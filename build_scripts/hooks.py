@@ -13,7 +13,8 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks are loaded as loose files
 
-from build_scripts import agreements, checker_assets, checker_embed, checks, crosslinks, csp, diagrams, placeholders  # noqa: E402
+from build_scripts import (agreements, checker_assets, checker_embed, checks, crosslinks, csp, diagrams,  # noqa: E402
+                           placeholders, workshops)
 from build_scripts.content_model import ContentError, read_pages, read_themes  # noqa: E402
 from build_scripts.frontmatter_schema import validate_site  # noqa: E402
 from build_scripts.navigation import build_nav  # noqa: E402
@@ -61,11 +62,14 @@ def on_files(files, config):
     if errors:
         raise _fail(errors)
     config["nav"] = build_nav(_site)
+    workshops.add_pages(files, config, _site)
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    source = _site.pages[page.file.src_uri]
+    source = _site.pages.get(page.file.src_uri)
+    if source is None:      # a generated workshop page: complete as it is
+        return markdown
     try:
         markdown = placeholders.render_placeholders(markdown, source, _site)
         markdown = agreements.render_agreements(markdown, source.src_path, source.body_start_line)
@@ -78,8 +82,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    source = _site.pages[page.file.src_uri]
-    if not source.organisation:
+    source = _site.pages.get(page.file.src_uri)
+    if source is None or not source.organisation:
         return html
     target_path, anchor = _site.code_link(source.organisation, "vertrouwenspersoon")
     target = files.get_file_from_path(target_path)

@@ -5,6 +5,7 @@ from typing import Any
 
 from .site_index import SiteIndex
 
+TRAINERS_PAGE = "workshop.md"   # build_scripts/workshops.py generates the sets it lists
 IN_MENU = {"start", "overzicht", "thema", "meldroute", "hulp", "rapport", "index", "vergelijking", "info"}
 
 
@@ -17,5 +18,7 @@ def build_nav(site: SiteIndex) -> list[Any]:
         children: list[Any] = [f"{org}/index.md"]
         children += [{p.meta["title"]: p.src_path} for p in site.pages_of(org, IN_MENU - {"overzicht"})]
         nav.append({site.organisation_name(org): children})
-    nav += [{p.meta["title"]: p.src_path} for p in root if p.kind != "start"]
+    # The workshop overview stands in the menu as the trainers' section, where its volgorde puts it.
+    nav += [{"Voor trainers": [{p.meta["title"]: p.src_path}]} if p.src_path == TRAINERS_PAGE
+            else {p.meta["title"]: p.src_path} for p in root if p.kind != "start"]
     return nav

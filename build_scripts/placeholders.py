@@ -57,28 +57,34 @@ def examples_on_theme_page(page: SourcePage, site: SiteIndex) -> str:
     for example in examples:
         situation, answer = (rebase_links(part, example, page) for part in example.example_parts())
         link = rel(page, example.src_path)
-        blocks.append(
+        blocks.append(   # one block per example, so that printing keeps it on one page where it fits
+            '<div class="cw-voorbeeld" markdown>\n\n'
             f'### {example.meta["title"]} {{#voorbeeld-{example.meta["id"]} .cw-voorbeeld-titel}}\n\n'
             f"{situation}\n\n"
             f'!!! success "Wat kun je doen?"\n\n{indent(answer)}\n\n'
-            f"[Vaste link naar dit voorbeeld]({link}){{.cw-permalink}} {try_in_checker(page, example, site)}\n")
+            f"[Vaste link naar dit voorbeeld]({link}){{.cw-permalink}} {try_in_checker(page, example, site)}\n\n"
+            "</div>\n")
     return "\n".join(blocks)
 
 
 def examples_index(page: SourcePage, site: SiteIndex) -> str:
-    out = ["## Per thema", ""]
+    """Every example under each of its themes and once under its organisation. Headings and entries
+    carry explicit anchors built from stable keys (#thema-<key>, #organisatie-<slug>, #voorbeeld-<id>),
+    so a link into this index survives a changed title or theme label."""
+    out = ["## Per thema {#per-thema}", ""]
     for theme, label in site.themes.items():
-        examples = [e for e in site.examples() if e.meta["themas"][0] == theme]
+        examples = [e for e in site.examples() if theme in e.meta["themas"]]
         if examples:
-            out += [f"### {label}", ""]
+            out += [f"### {label} {{#thema-{theme}}}", ""]
             out += [f"- [{e.meta['title']}]({rel(page, e.src_path)}): {site.organisation_name(e.organisation)}"
                     for e in examples]
             out.append("")
-    out += ["## Per organisatie", ""]
+    out += ["## Per organisatie {#per-organisatie}", ""]
     for org in site.organisations():
         examples = [e for e in site.examples() if e.organisation == org]
-        out += [f"### {site.organisation_name(org)}", ""]
-        out += ([f"- [{e.meta['title']}]({rel(page, e.src_path)}): {site.themes[e.meta['themas'][0]]}"
+        out += [f"### {site.organisation_name(org)} {{#organisatie-{org}}}", ""]
+        out += ([f"- [{e.meta['title']}]({rel(page, e.src_path)}){{#voorbeeld-{e.meta['id']}}}: "
+                 f"{', '.join(site.themes[t] for t in e.meta['themas'])}"
                  for e in examples] or ["*Deze code bevat geen praktijkvoorbeelden.*"])
         out.append("")
     return "\n".join(out)
@@ -156,6 +162,11 @@ def try_in_checker(page: SourcePage, example: SourcePage, site: SiteIndex) -> st
             f"Probeer in de check</a>")
 
 
+def workshops_overview(page: SourcePage, site: SiteIndex) -> str:
+    from .workshops import overview   # workshops builds on the helpers in this module
+    return overview(page, site)
+
+
 RENDERERS: dict[str, Callable[[SourcePage, SiteIndex], str]] = {
     "voorbeelden": examples_on_theme_page,
     "voorbeelden-index": examples_index,
@@ -164,6 +175,7 @@ RENDERERS: dict[str, Callable[[SourcePage, SiteIndex], str]] = {
     "hulp": help_links,
     "bronnen": source_list,
     "checks": checks_list,
+    "workshops": workshops_overview,
 }
 
 

@@ -53,9 +53,29 @@ def test_every_example_is_on_its_theme_page_and_has_its_own_page(built_site):
                 f"{example.meta['id']} missing on {theme_page.src_path}"
 
 
-def test_index_lists_every_example_by_theme_and_by_organisation(built_site):
+def test_index_lists_every_example_by_each_theme_and_by_organisation(built_site):
     index = built_site / "voorbeelden" / "index.html"
     links = parse(index).links
     for example in EXAMPLES:
         target = "../" + example.src_path[:-3] + "/"
-        assert links.count(target) == 2, f"{example.meta['id']} should be listed once per theme and once per organisation"
+        assert links.count(target) == len(example.meta["themas"]) + 1, \
+            f"{example.meta['id']} should be listed once per theme and once under its organisation"
+
+
+def test_index_anchors_are_stable_keys(built_site):
+    """Links into the index use ids, slugs and theme keys, never titles that editors may change."""
+    ids = parse(built_site / "voorbeelden" / "index.html").ids
+    assert len(ids) == len(set(ids)), "duplicate anchors in the example index"
+    for example in EXAMPLES:
+        assert f"voorbeeld-{example.meta['id']}" in ids
+        assert all(f"thema-{theme}" in ids for theme in example.meta["themas"])
+        assert f"organisatie-{example.organisation}" in ids
+
+
+def test_an_example_is_found_under_the_same_permanent_address_everywhere(built_site):
+    """The example page, its place on theme pages and its index entry all derive from the id alone."""
+    for example in EXAMPLES:
+        example_id = example.meta["id"]
+        assert example.src_path == f"{example.organisation}/voorbeelden/{example_id}.md"
+        own = (built_site / example.organisation / "voorbeelden" / example_id / "index.html").read_text(encoding="utf-8")
+        assert f'#voorbeeld-{example_id}"' in own, f"{example_id}: its page does not link to its place on the theme page"
