@@ -9,6 +9,7 @@ from http.server import ThreadingHTTPServer
 import pytest
 
 from build_scripts.serve import SiteHandler
+from tests.site_html import html_pages, page_url
 
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -41,3 +42,25 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def instant_site_url(built_site, tmp_path):
+    """The built site with a sitemap that lists its pages, as MkDocs writes it when site_url is set.
+
+    Material only navigates instantly to URLs in the sitemap. Codewijzer has no site_url (it works from
+    any folder), so its sitemap is empty and every link loads a full page; a site published with a
+    site_url gets instant navigation, and that is the case this fixture serves."""
+    root = tmp_path / "site"
+    root.mkdir()
+    for entry in built_site.iterdir():
+        if entry.name not in {"sitemap.xml", "sitemap.xml.gz"}:
+            (root / entry.name).symlink_to(entry)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    entries = "".join(f"<url><loc>{url}{page_url(built_site, path)}</loc></url>" for path in html_pages(built_site))
+    (root / "sitemap.xml").write_text('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns='
+                                      f'"http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>\n')
+    yield url
+    server.shutdown()

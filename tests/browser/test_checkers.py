@@ -198,10 +198,14 @@ def test_try_in_checker_opens_the_checker_with_the_example_filled_in(page, site_
     assert wait_for_verdict(page, "geschenken") == "bespreken"
 
 
-def test_instant_navigation_keeps_one_python_for_all_checkers(page, site_url):
+def test_instant_navigation_keeps_one_python_for_all_checkers(page, instant_site_url):
+    site_url = instant_site_url
     open_checker(page, site_url, "gemeente-utrecht", "geschenken")
+    page.wait_for_load_state("networkidle")                                # Material has read the sitemap
+    page.evaluate("() => { window.__samePage = true; }")
     page.locator("nav.md-nav a[href$='/privesfeer/']").first.click()     # Material loads it without a reload
     page.wait_for_selector("section[data-checker=relaties][data-state='ready']", timeout=READY_TIMEOUT)
+    assert page.evaluate("() => window.__samePage === true"), "this was a full page load, not instant navigation"
     assert [w.url for w in page.workers].count(f"{site_url}assets/javascripts/codewijzer-worker.js") == 1
 
 
