@@ -25,9 +25,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## build: write the static site to site/ (fails on any content error or broken link)
+## build: write the static site to site/ (fails on any content error or broken link);
+##        make build CODE=<organisatie> builds a site with only that code
 build: setup npm
-	$(BIN)/mkdocs build --strict
+	CODEWIJZER_CODE=$(CODE) $(BIN)/mkdocs build --strict
 
 ## serve: build and serve site/ on http://$(HOST):$(PORT)/ (override with make serve PORT=8080)
 serve: build

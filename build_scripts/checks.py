@@ -30,7 +30,7 @@ def load_checks(docs_dir: Path) -> tuple[dict[tuple[str, str], dict[str, Any]], 
             checks[(org, checker)] = load_rules(docs_dir, org, checker, CHECKERS[checker])
         except RuleError as error:
             errors.append(ContentError(error.path, error.message, key=error.key,
-                                       line=_line_of(path, error.key)))
+                                       line=error.line or _line_of(path, error.key)))
     return checks, errors
 
 

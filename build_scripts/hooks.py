@@ -13,7 +13,8 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks are loaded as loose files
 
-from build_scripts import agreements, checker_assets, checks, crosslinks, csp, diagrams, placeholders  # noqa: E402
+from build_scripts import agreements, checker_assets, checks, crosslinks, csp, diagrams, link_check, placeholders, \
+    single_code  # noqa: E402
 from build_scripts.content_model import ContentError, read_pages, read_themes  # noqa: E402
 from build_scripts.frontmatter_schema import validate_site  # noqa: E402
 from build_scripts.navigation import build_nav  # noqa: E402
@@ -22,6 +23,7 @@ from build_scripts.site_index import SiteIndex  # noqa: E402
 _site: SiteIndex | None = None
 _checker_build: dict[str, object] = {}
 _policies: set[str] = set()
+_left_out: set[str] = set()     # pages left out of a one-code site (make build CODE=...)
 
 
 def _fail(errors: list[ContentError]) -> PluginError:
@@ -41,7 +43,15 @@ def on_files(files, config):
         raise _fail(errors + [error]) from None
     if errors:
         raise _fail(errors)
-    errors = validate_site(pages, themes)
+    only, removed = single_code.selected_code(), set()
+    _left_out.clear()
+    if only:
+        try:
+            pages, removed = single_code.restrict(pages, only)
+            _left_out.update(removed)
+        except single_code.UnknownCode as error:
+            raise PluginError(str(error)) from None
+    errors = validate_site(pages, themes) + link_check.check_file_links(pages, docs_dir)
     for page in pages.values():
         code = page.meta.get("code") if page.kind == "overzicht" else None
         if isinstance(code, dict) and not (docs_dir / "bronnen" / str(code.get("bronbestand"))).is_file():
@@ -49,9 +59,18 @@ def on_files(files, config):
                                                       "bestaat niet. Zet de tekst van de code in docs/bronnen/.",
                                        line=page.line_of("code"), key="code.bronbestand"))
     rule_sets, rule_errors = checks.load_checks(docs_dir)
+    if only:
+        rule_sets = {key: rules for key, rules in rule_sets.items() if key[0] == only}
+        rule_errors = [e for e in rule_errors if e.path.startswith(only + "/")]
+    if errors or rule_errors:     # what follows relies on valid front matter and rule data
+        raise _fail(errors + rule_errors)
+    if only:
+        source_text = pages[f"{only}/index.md"].meta["code"]["bronbestand"]
+        for file in single_code.other_files(files, only, removed, {source_text}):
+            files.remove(file)
     wheel_name, _checker_build["bytes"] = checker_assets.build_wheel()
     _site = SiteIndex(pages, themes, rule_sets, wheel_name)
-    errors += rule_errors + (checks.check_wiring(_site) if not rule_errors else [])
+    errors += checks.check_wiring(_site)
     _checker_build["requests"] = checks.sample_requests(_site)
     _site.runtime = checker_assets.runtime_names(_checker_build["bytes"], _checker_build["requests"])
     errors += [ContentError(e.src_path, "dit voorbeeld staat op geen enkele themapagina. Het eerste thema in "
@@ -66,6 +85,8 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     source = _site.pages[page.file.src_uri]
+    if _left_out:
+        markdown = single_code.without_links_to(markdown, source, _left_out)
     try:
         markdown = placeholders.render_placeholders(markdown, source, _site)
         markdown = agreements.render_agreements(markdown, source.src_path, source.body_start_line)
@@ -85,6 +106,14 @@ def on_page_content(html, page, config, files):
     target = files.get_file_from_path(target_path)
     href = get_relative_url(target.url, page.file.url) + (f"#{anchor}" if anchor else "")
     return crosslinks.link_trusted_person(html, href)
+
+
+def on_env(env, config, files):
+    """Every page is rendered: check anchors ourselves, in Dutch, before MkDocs' own warnings."""
+    errors = link_check.check_anchors(files, _site, Path(config["docs_dir"]))
+    if errors:
+        raise _fail(errors)
+    return env
 
 
 def on_post_page(output, page, config):

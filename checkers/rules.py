@@ -22,9 +22,10 @@ TOP_KEYS = {"check", "titel", "inleiding", "pagina", "grenzen", "vragen", "regel
 class RuleError(ValueError):
     """A Dutch message for the editor: the rule file, the key, what to do."""
 
-    def __init__(self, path: str, message: str, key: str | None = None):
-        self.path, self.key, self.message = path, key, message
-        super().__init__(f"{path}{f' [{key}]' if key else ''}: {message}")
+    def __init__(self, path: str, message: str, key: str | None = None, line: int | None = None):
+        self.path, self.key, self.message, self.line = path, key, message, line
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}{f' [{key}]' if key else ''}: {message}")
 
 
 def rule_files(docs_dir: Path) -> list[Path]:
@@ -43,8 +44,12 @@ def parse_rules(rel_path: str, text: str, verdicts: dict[str, str]) -> dict[str,
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise RuleError(rel_path, f"het bestand is geen geldige TOML ({error}). Controleer aanhalingstekens, "
-                                  "vierkante haken en '=' tekens.") from None
+        position = re.search(r"\(at line (\d+), column \d+\)|\(at end of document\)", str(error))
+        line = int(position.group(1)) if position and position.group(1) else \
+            (text.count("\n") + 1 if position else None)
+        problem = str(error)[:position.start()].strip() if position else str(error)
+        raise RuleError(rel_path, f"het bestand is geen geldige TOML ({problem}). Controleer op deze regel "
+                                  "aanhalingstekens, vierkante haken en '=' tekens.", line=line) from None
     code, _, name = rel_path.split("/", 2)
     checker = name.removesuffix(".toml")
     _check(rel_path, data, checker, verdicts)
