@@ -30,7 +30,8 @@ def render_agreements(markdown: str, src_path: str, first_line: int = 1) -> str:
             line = first_line + offset + chunk.count("\n", 0, match.start())
             if anchor in seen:
                 raise ContentError(src_path, f"afspraak [[{label}]] staat twee keer op deze pagina (ook op regel "
-                                             f"{seen[anchor]}). Elk nummer mag één keer voorkomen.", line=line)
+                                             f"{seen[anchor]}). Elk nummer mag één keer voorkomen: geef een van beide een "
+                                             "ander nummer.", line=line)
             seen[anchor] = line
             return (f'{match.group("lead")}[{label}](#{anchor}){{#{anchor} .cw-afspraak '
                     f'title="Vaste link naar afspraak {label}"}}')

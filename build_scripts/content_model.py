@@ -107,7 +107,13 @@ def read_pages(docs_dir: Path) -> tuple[dict[str, SourcePage], list[ContentError
 def read_themes(docs_dir: Path) -> dict[str, str]:
     """The closed list of theme keys and their Dutch labels (docs/themas.yml)."""
     path = docs_dir / "themas.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ContentError("themas.yml", f"het bestand is geen geldige YAML ({getattr(exc, 'problem', exc)}). "
+                                         "Elke regel heeft de vorm 'sleutel: Naam van het thema'.",
+                           line=mark.line + 1 if mark else None) from None
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise ContentError("themas.yml", "elke regel moet de vorm 'sleutel: Naam van het thema' hebben.")
     return data

@@ -57,7 +57,8 @@ def on_files(files, config):
         if isinstance(code, dict) and not (docs_dir / "bronnen" / str(code.get("bronbestand"))).is_file():
             errors.append(ContentError(page.src_path, f"het brondocument 'bronnen/{code.get('bronbestand')}' "
                                                       "bestaat niet. Zet de tekst van de code in docs/bronnen/.",
-                                       line=page.line_of("code"), key="code.bronbestand"))
+                                       line=page.key_lines.get("code.bronbestand", page.line_of("code")),
+                                       key="code.bronbestand"))
     rule_sets, rule_errors = checks.load_checks(docs_dir)
     if only:
         rule_sets = {key: rules for key, rules in rule_sets.items() if key[0] == only}
@@ -70,7 +71,7 @@ def on_files(files, config):
             files.remove(file)
     wheel_name, _checker_build["bytes"] = checker_assets.build_wheel()
     _site = SiteIndex(pages, themes, rule_sets, wheel_name)
-    errors += checks.check_wiring(_site)
+    errors += checks.check_wiring(_site, docs_dir)
     _checker_build["requests"] = checks.sample_requests(_site)
     _site.runtime = checker_assets.runtime_names(_checker_build["bytes"], _checker_build["requests"])
     errors += [ContentError(e.src_path, "dit voorbeeld staat op geen enkele themapagina. Het eerste thema in "
@@ -85,12 +86,14 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     source = _site.pages[page.file.src_uri]
+    # MkDocs drops the blank lines after the front matter; put them back so error lines match the file.
+    markdown = "\n" * (len(source.body) - len(source.body.lstrip("\n"))) + markdown.lstrip("\n")
     if _left_out:
         markdown = single_code.without_links_to(markdown, source, _left_out)
-    try:
-        markdown = placeholders.render_placeholders(markdown, source, _site)
+    try:   # the editor's own text first, so line numbers in errors are those of the file
         markdown = agreements.render_agreements(markdown, source.src_path, source.body_start_line)
         markdown = diagrams.replace_flows_and_charts(markdown, source)
+        markdown = placeholders.render_placeholders(markdown, source, _site)
     except ContentError as error:
         raise _fail([error]) from None
     if source.kind == "voorbeeld":
