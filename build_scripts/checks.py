@@ -12,6 +12,7 @@ from checkers import CHECKERS, evaluate, to_json
 from checkers.rules import RuleError, load_rules, rule_files
 
 from .content_model import ContentError
+from .markdown_blocks import prose_only
 from .site_index import SiteIndex
 
 CHECK_PLACEHOLDER = re.compile(r"<!--\s*codewijzer:\s*check-(?P<name>[\w-]+)\s*-->")
@@ -74,7 +75,7 @@ def check_wiring(site: SiteIndex, docs_dir: Path) -> list[ContentError]:
             errors.append(ContentError(page_path, f"zet de regel <!-- codewijzer: check-{checker} --> op deze pagina: "
                                        f"daar komt de check uit {org}/regels/{checker}.toml.", line=page.body_start_line))
     for page in site.pages.values():
-        for name in CHECK_PLACEHOLDER.findall(page.body):
+        for name in CHECK_PLACEHOLDER.findall(prose_only(page.body)):
             if (page.organisation, name) not in site.checks:
                 line = page.body_start_line + page.body[:page.body.find(f"check-{name}")].count("\n")
                 errors.append(ContentError(page.src_path, f"er is geen regelbestand {page.organisation}/regels/"

@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from .content_model import ContentError, SourcePage
-from .markdown_blocks import map_prose
+from .markdown_blocks import INLINE_CODE, map_prose
 from .site_index import SiteIndex
 
 MD_LINK = re.compile(r"\]\((?P<target><[^>\n]*>|[^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
-INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 

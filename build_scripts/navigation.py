@@ -5,6 +5,7 @@ from typing import Any
 
 from .site_index import SiteIndex
 
+GUIDE_TITLE = "Handleiding voor redacteuren"
 IN_MENU = {"start", "overzicht", "thema", "meldroute", "hulp", "rapport", "index", "vergelijking", "info"}
 
 
@@ -17,5 +18,9 @@ def build_nav(site: SiteIndex) -> list[Any]:
         children: list[Any] = [f"{org}/index.md"]
         children += [{p.meta["title"]: p.src_path} for p in site.pages_of(org, IN_MENU - {"overzicht"})]
         nav.append({site.organisation_name(org): children})
-    nav += [{p.meta["title"]: p.src_path} for p in root if p.kind != "start"]
+    nav += [{p.meta["title"]: p.src_path} for p in root if p.kind != "start" and "/" not in p.src_path]
+    guide = [p for p in root if p.src_path.startswith("handleiding/")]   # index.md first (volgorde 0)
+    if guide:
+        nav.append({GUIDE_TITLE: [p.src_path if p.src_path == "handleiding/index.md" else {p.meta["title"]: p.src_path}
+                                  for p in guide]})
     return nav
