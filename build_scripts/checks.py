@@ -32,6 +32,12 @@ def load_checks(docs_dir: Path) -> tuple[dict[tuple[str, str], dict[str, Any]], 
         except RuleError as error:
             errors.append(ContentError(error.path, error.message, key=error.key,
                                        line=error.line or _line_of(path, error.key)))
+        except UnicodeDecodeError:
+            errors.append(ContentError(rel, "het bestand is niet opgeslagen als UTF-8. Sla het op als UTF-8 "
+                                            "(in de meeste editors: Opslaan als, codering UTF-8)."))
+        except (TypeError, AttributeError, KeyError, ValueError):   # a shape the checks above did not foresee
+            errors.append(ContentError(rel, "het regelbestand heeft een onverwachte vorm. Vergelijk het met een "
+                                            "bestaand regelbestand en met checkers/README.md."))
     return checks, errors
 
 
@@ -96,7 +102,9 @@ def _check_example(example, site: SiteIndex) -> list[ContentError]:
     line = line_of("naam")
     key = (example.organisation, check["naam"])
     if key not in site.checks:
-        return [ContentError(example.src_path, f"'{example.organisation}' heeft geen check '{check['naam']}'.",
+        known = ", ".join(c for o, c in sorted(site.checks) if o == example.organisation) or "geen"
+        return [ContentError(example.src_path, f"'{example.organisation}' heeft geen check '{check['naam']}'. "
+                             f"Kies uit: {known}, of haal 'check' weg.",
                              line=line, key="check.naam")]
     result = evaluate(check["naam"], site.checks[key], check["antwoorden"])
     if result["status"] != "uitkomst":

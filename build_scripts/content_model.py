@@ -102,6 +102,9 @@ def read_pages(docs_dir: Path) -> tuple[dict[str, SourcePage], list[ContentError
             pages[rel] = parse_page(rel, path.read_text(encoding="utf-8"))
         except ContentError as error:
             errors.append(error)
+        except UnicodeDecodeError:
+            errors.append(ContentError(rel, "het bestand is niet opgeslagen als UTF-8. Sla het op als UTF-8 "
+                                            "(in de meeste editors: Opslaan als, codering UTF-8)."))
     return pages, errors
 
 

@@ -16,6 +16,7 @@ from .markdown_blocks import INLINE_CODE, map_prose
 from .site_index import SiteIndex
 
 MD_LINK = re.compile(r"\]\((?P<target><[^>\n]*>|[^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
+REFERENCE = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?P<target><[^>\n]*>|\S+)", re.M)   # [naam]: doel.md
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 
@@ -30,7 +31,7 @@ def body_links(page: SourcePage) -> list[tuple[str, int]]:
 
     def collect(chunk: str, offset: int) -> str:
         text = INLINE_CODE.sub(_blank, chunk)
-        for match in MD_LINK.finditer(text):
+        for match in [*MD_LINK.finditer(text), *REFERENCE.finditer(text)]:
             line = page.body_start_line + offset + text.count("\n", 0, match.start())
             found.append((match.group("target").strip("<>"), line))
         return chunk

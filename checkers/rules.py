@@ -112,6 +112,8 @@ def _check(path: str, data: dict[str, Any], checker: str, verdicts: dict[str, st
         fail("er zijn geen [[vragen]].", "vragen")
     seen: dict[str, dict[str, Any]] = {}
     for question in questions:
+        if not isinstance(question, dict):
+            fail("elke vraag is een blok [[vragen]] met id, vraag en type.", "vragen")
         qid = question.get("id")
         where = f"vragen.{qid}"
         if not isinstance(qid, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", qid) or qid in seen:
@@ -131,6 +133,8 @@ def _check(path: str, data: dict[str, Any], checker: str, verdicts: dict[str, st
         seen[qid] = question
     for number, rule in enumerate(data.get("regels") or [], 1):
         where = f"regels[{number}]"
+        if not isinstance(rule, dict):
+            fail("elke regel is een blok [[regels]] met als, uitkomst, reden en bron.", where)
         _check_outcome(fail, rule, verdicts, where)
         if not isinstance(rule.get("als"), dict) or not rule["als"]:
             fail("een regel heeft een voorwaarde 'als', bijvoorbeeld als = { soort = \"geld\" }.", where)

@@ -31,12 +31,15 @@ class Mistake:
     guide: str                   # the generic part of the message, as the guide quotes it
     at: str | None = ""          # text whose line the message names ("" = the new text; None = no line)
     rename_from: str | None = None   # the mistake is a file name: this file is renamed to `file`
+    encoding: str = "utf-8"          # the encoding the editor saved the file in
 
 
 MISTAKES = [
     # Front matter, links, source texts and rule files: reported together, before anything is rendered.
     Mistake("front matter is geen YAML", "yaml", "toegankelijkheid.md", r"soort: info", "soort: [info", None,
             "de front matter is geen geldige YAML", "de front matter is geen geldige YAML", at="volgorde: 31"),
+    Mistake("pagina niet in UTF-8", "yaml", "gemeente-utrecht/kernwaarden.md", None, "", None,
+            "het bestand is niet opgeslagen als UTF-8", "niet opgeslagen als UTF-8", at=None, encoding="cp1252"),
     Mistake("onbekende sleutel", "inhoud", "privacy.md", r"title: Privacy", "titel: Privacy", "titel",
             "onbekende sleutel 'titel'. Bedoel je 'title'?", "onbekende sleutel"),
     Mistake("onbekende soort", "inhoud", "codes-naast-elkaar.md", r"soort: vergelijking", "soort: vergelijkingen",
@@ -68,6 +71,13 @@ MISTAKES = [
             "wijst naar een pagina die niet bestaat", at="[kapot]"),
     Mistake("link zonder .md", "inhoud", "voorbeelden.md", None, "\n[kapot](gemeente-utrecht/geschenken/)\n", "link",
             "wijst niet naar een .md-bestand", "wijst niet naar een .md-bestand", at="[kapot]"),
+    Mistake("verwijzing naar een pagina die niet bestaat", "inhoud", "gemeente-utrecht/informatie.md", None,
+            "\nZie [de regeling][regeling].\n\n[regeling]: regeling.md\n", "link",
+            "de link 'regeling.md' wijst naar een pagina die niet bestaat", "wijst naar een pagina die niet bestaat",
+            at="[regeling]: regeling.md"),
+    Mistake("vraag geen blok", "inhoud", "universiteit-twente/regels/geschenken.toml", None,
+            'check = "geschenken"\ntitel = "Geschenken"\npagina = "../meldplicht.md"\nvragen = ["wie"]\n', "vragen",
+            "elke vraag is een blok [[vragen]]", "elke vraag is een blok", at='vragen = ["wie"]'),
     Mistake("regelbestand geen TOML", "inhoud", "provincie-utrecht/regels/relaties.toml", r'check = "relaties"',
             "check = relaties", None, "het bestand is geen geldige TOML", "het bestand is geen geldige TOML"),
     Mistake("regel met onbekende uitkomst", "inhoud", "provincie-utrecht/regels/geschenken.toml",
@@ -92,6 +102,9 @@ MISTAKES = [
     Mistake("voorbeeld op geen themapagina", "voorbeelden", "gemeente-utrecht/voorbeelden/gu-bielzen-afvalstation.md",
             r"themas: \[[^\]]*\]", "themas: [handhaving]", "themas", "dit voorbeeld staat op geen enkele themapagina",
             "staat op geen enkele themapagina"),
+    Mistake("voorbeeld noemt een check die niet bestaat", "voorbeelden",
+            "provincie-utrecht/voorbeelden/pu-fles-wijn-na-presentatie.md", r"naam: geschenken", "naam: cadeaus",
+            "check.naam", "'provincie-utrecht' heeft geen check 'cadeaus'. Kies uit:", "heeft geen check"),
     Mistake("check niet op zijn pagina", "voorbeelden", "gemeente-utrecht/geschenken.md",
             r"<!-- codewijzer: check-geschenken -->", "", None,
             "zet de regel <!-- codewijzer: check-geschenken --> op deze pagina", "op deze pagina: daar komt de check",
@@ -143,13 +156,13 @@ def _apply(docs: Path, mistake: Mistake) -> None:
     if mistake.rename_from:
         (docs / mistake.rename_from).rename(path)
         return
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
     if mistake.old is None:
         changed = text + mistake.new
     else:
         changed, count = re.subn(mistake.old, lambda _: mistake.new, text, count=1)
         assert count == 1, f"{mistake.name}: '{mistake.old}' not found in {mistake.file}"
-    path.write_text(changed, encoding="utf-8")
+    path.write_text(changed, encoding=mistake.encoding)
 
 
 def _expected_line(docs: Path, mistake: Mistake) -> int | None:
@@ -194,7 +207,7 @@ def test_mistake_gives_one_dutch_message_with_file_line_key_and_hint(mistake, bu
     assert mistake.guide in reported[0]
     hint = reported[0].split(mistake.message, 1)[1] + reported[0].split(": ", 1)[1]
     assert re.search(r"\b(zet|kies|controleer|gebruik|pas|bedoel|geef|houd|schrijf|verwijs|link|haal|elke|hernoem|"
-                     r"beschrijf|moet|hoort|toegestaan|bekend|klopt)\b", hint, re.I), \
+                     r"beschrijf|moet|hoort|toegestaan|bekend|klopt|sla)\b", hint, re.I), \
         f"{mistake.name}: the message does not say what to do:\n{reported[0]}"
 
 
