@@ -208,9 +208,11 @@ def main(argv: list[str] | None = None) -> int:
     except NewCodeError as error:
         print(f"Fout: {error}", file=sys.stderr)
         return 2
-    print(f"Nieuwe code in {args.docs / args.naam}:")
+    def shown(path: Path) -> Path:
+        return path.relative_to(args.docs.parent) if args.docs.parent in path.parents else path
+    print(f"Nieuwe code in {shown(args.docs / args.naam)}:")
     for path in written:
-        print(f"  {path.relative_to(args.docs.parent) if args.docs.parent in path.parents else path}")
+        print(f"  {shown(path)}")
     print("Zoek in deze bestanden naar TODO en vul ze in; de handleiding voor redacteuren legt elke stap uit.")
     return 0
 

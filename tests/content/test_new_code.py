@@ -87,6 +87,14 @@ def test_skeleton_checker_answer_space_has_sourced_outcomes(project, site):
     assert verdicts == {"mag-niet", "mag-melden"}
 
 
+def test_the_new_code_alone_builds_for_an_intranet(project, tmp_path):
+    site = tmp_path / "site"
+    result = build_site(project, site, code=SLUG)
+    assert result.returncode == 0, result.stderr
+    assert (site / SLUG / "geschenken" / "index.html").is_file()
+    assert not (site / "gemeente-utrecht").exists()
+
+
 @pytest.mark.parametrize("slug, fragment", [
     ("Gemeente_Voorbeeld", "geen geldige naam"),
     ("gemeente", "geen geldige naam"),
