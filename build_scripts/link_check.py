@@ -82,8 +82,9 @@ def check_anchors(files: Any, site: SiteIndex, docs_dir: Path) -> list[ContentEr
         file = files.get_file_from_path(doc)
         return None if file is None or file.page is None else (file.page.present_anchor_ids or set())
 
-    def add(error: ContentError) -> None:
-        errors.setdefault((error.path, error.line, error.message), error)
+    def add(error: ContentError, anchor: str) -> None:
+        # One message per written link: an example's link is also rendered (rebased) on its theme page.
+        errors.setdefault((error.path, error.line, anchor), error)
 
     for (org, checker), rules in sorted(site.checks.items()):
         rel = f"{org}/regels/{checker}.toml"
@@ -95,7 +96,7 @@ def check_anchors(files: Any, site: SiteIndex, docs_dir: Path) -> list[ContentEr
                     add(ContentError(rel, f"de bron '#{source['anchor']}' bestaat niet (meer) op {source['doc']}. "
                                      "Is de afspraak vernummerd of verwijderd? Verwijs naar het anker dat nu op die "
                                      "pagina staat, bijvoorbeeld #afspraak-2-5a.",
-                                     line=_line_in(text, "#" + source["anchor"]), key="bron"))
+                                     line=_line_in(text, "#" + source["anchor"]), key="bron"), source["anchor"])
 
     for org in site.organisations():
         doc, anchor = site.code_link(org, "vertrouwenspersoon")
@@ -104,7 +105,7 @@ def check_anchors(files: Any, site: SiteIndex, docs_dir: Path) -> list[ContentEr
             overview = site.pages[f"{org}/index.md"]
             add(ContentError(overview.src_path, f"het anker '#{anchor}' staat niet op {doc}. Zet daar een kopje met "
                              f"{{#{anchor}}} of verwijs naar een anker dat er wel staat.",
-                             line=overview.line_of("code.vertrouwenspersoon"), key="code.vertrouwenspersoon"))
+                             line=overview.line_of("code.vertrouwenspersoon"), key="code.vertrouwenspersoon"), anchor)
 
     rule_pages = {site.check_page(org, checker) for org, checker in site.checks}
     for file in files.documentation_pages():
@@ -121,11 +122,15 @@ def check_anchors(files: Any, site: SiteIndex, docs_dir: Path) -> list[ContentEr
                     if file.src_uri in rule_pages:
                         continue        # a checker's source link: reported above against the rule file
                     where = (file.src_uri, None)
-                message = (f"de link '{original}' wijst naar het anker '#{anchor}', maar dat staat niet op "
-                           f"{to_file.src_uri}. " if to_file.src_uri != file.src_uri else
-                           f"de link '{original}' wijst naar '#{anchor}', maar dat anker staat niet op deze pagina. ")
+                if where[0] != file.src_uri:     # written in an example, found on the theme page showing it
+                    message = f"een link wijst naar het anker '#{anchor}', maar dat staat niet op {to_file.src_uri}. "
+                elif to_file.src_uri != file.src_uri:
+                    message = (f"de link '{original}' wijst naar het anker '#{anchor}', maar dat staat niet op "
+                               f"{to_file.src_uri}. ")
+                else:
+                    message = f"de link '{original}' wijst naar het anker '#{anchor}', maar dat staat niet op deze pagina. "
                 add(ContentError(where[0], message + "Controleer het nummer of kopje (afspraak 2.5a heeft het anker "
-                                 "#afspraak-2-5a), of haal '#...' weg.", line=where[1], key="link"))
+                                 "#afspraak-2-5a), of haal '#...' weg.", line=where[1], key="link"), anchor)
     return sorted(errors.values(), key=lambda e: (e.path, e.line or 0))
 
 
