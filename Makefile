@@ -7,7 +7,7 @@ PORT   ?= 8000
 PIP_VERSION := 26.3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup npm build serve test browser bench clean
+.PHONY: setup npm build serve test browser bench clean new-code
 
 ## setup: create .venv with the pinned build and test dependencies (re-run when the pins change)
 setup: $(VENV)/.installed
@@ -25,9 +25,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## build: write the static site to site/ (fails on any content error or broken link)
+## build: write the static site to site/ (fails on any content error or broken link);
+##        make build CODE=<organisatie> builds a site with only that code
 build: setup npm
-	$(BIN)/mkdocs build --strict
+	CODEWIJZER_CODE=$(CODE) $(BIN)/mkdocs build --strict
 
 ## serve: build and serve site/ on http://$(HOST):$(PORT)/ (override with make serve PORT=8080)
 serve: build
@@ -50,3 +51,7 @@ bench: build browser
 
 clean:
 	rm -rf site .pytest_cache
+
+## new-code: the skeleton of a new organisation's code: make new-code NAAM=gemeente-voorbeeld
+new-code: setup
+	$(BIN)/python -m build_scripts.new_code "$(NAAM)"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .content_model import ContentError
-from .markdown_blocks import map_prose
+from .markdown_blocks import INLINE_CODE, map_prose
 
 LABEL = r"[0-9A-Za-z]+(?:[.\-][0-9A-Za-z]+)*"
 AGREEMENT = re.compile(rf"^(?P<lead>[ \t]*(?:(?:[-*+]|\d+\.)[ \t]+)?)\[\[(?P<label>{LABEL})\]\](?=[ \t])", re.M)
@@ -30,13 +30,14 @@ def render_agreements(markdown: str, src_path: str, first_line: int = 1) -> str:
             line = first_line + offset + chunk.count("\n", 0, match.start())
             if anchor in seen:
                 raise ContentError(src_path, f"afspraak [[{label}]] staat twee keer op deze pagina (ook op regel "
-                                             f"{seen[anchor]}). Elk nummer mag één keer voorkomen.", line=line)
+                                             f"{seen[anchor]}). Elk nummer mag één keer voorkomen: geef een van beide een "
+                                             "ander nummer.", line=line)
             seen[anchor] = line
             return (f'{match.group("lead")}[{label}](#{anchor}){{#{anchor} .cw-afspraak '
                     f'title="Vaste link naar afspraak {label}"}}')
 
         rewritten = AGREEMENT.sub(substitute, chunk)
-        stray = STRAY.search(rewritten)
+        stray = STRAY.search(INLINE_CODE.sub(lambda m: " " * len(m.group(0)), rewritten))   # `[[2.5a]]` in a guide
         if stray:
             line = first_line + offset + rewritten.count("\n", 0, stray.start())
             raise ContentError(src_path, f"'{stray.group(0)}' wordt niet herkend als afspraaknummer. Zet het "

@@ -12,6 +12,7 @@ from checkers import CHECKERS, evaluate, to_json
 from checkers.rules import RuleError, load_rules, rule_files
 
 from .content_model import ContentError
+from .markdown_blocks import prose_only
 from .site_index import SiteIndex
 
 CHECK_PLACEHOLDER = re.compile(r"<!--\s*codewijzer:\s*check-(?P<name>[\w-]+)\s*-->")
@@ -24,44 +25,68 @@ def load_checks(docs_dir: Path) -> tuple[dict[tuple[str, str], dict[str, Any]], 
         rel = path.relative_to(docs_dir).as_posix()
         if checker not in CHECKERS:
             errors.append(ContentError(rel, f"onbekende check '{checker}'. Een regelbestand heet naar zijn check: "
-                                            f"{', '.join(f'{c}.toml' for c in CHECKERS)}."))
+                                            f"{', '.join(f'{c}.toml' for c in CHECKERS)}. Hernoem het bestand."))
             continue
         try:
             checks[(org, checker)] = load_rules(docs_dir, org, checker, CHECKERS[checker])
         except RuleError as error:
             errors.append(ContentError(error.path, error.message, key=error.key,
-                                       line=_line_of(path, error.key)))
+                                       line=error.line or _line_of(path, error.key)))
+        except UnicodeDecodeError:
+            errors.append(ContentError(rel, "het bestand is niet opgeslagen als UTF-8. Sla het op als UTF-8 "
+                                            "(in de meeste editors: Opslaan als, codering UTF-8)."))
+        except (TypeError, AttributeError, KeyError, ValueError):   # a shape the checks above did not foresee
+            errors.append(ContentError(rel, "het regelbestand heeft een onverwachte vorm. Vergelijk het met een "
+                                            "bestaand regelbestand en met checkers/README.md."))
     return checks, errors
 
 
 def _line_of(path: Path, key: str | None) -> int | None:
-    """The first line of a rule file that mentions the key's last part (TOML gives no positions)."""
+    """The line of a rule file that a RuleError key points at (tomllib gives no positions).
+
+    'regels[2]...' is the second [[regels]] header, 'vragen.<id>' the line with that id,
+    'grenzen.<naam>' the limit's line, a top-level key its 'key =' line or [table] header."""
     if not key:
         return None
-    needle = re.sub(r"\[\d+\]$", "", key.split(".")[-1])
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if needle in line:
-            return number
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rule = re.match(r"regels\[(\d+)\]", key)
+    question = re.match(r"vragen\.([a-z][a-z0-9_]*)", key)
+    head = key.split(".")[0]
+    if rule:
+        headers = [n for n, line in enumerate(lines, 1) if line.strip() == "[[regels]]"]
+        return headers[int(rule.group(1)) - 1] if int(rule.group(1)) <= len(headers) else None
+    patterns = ([rf'^\s*id\s*=\s*"{question.group(1)}"'] if question else []) + \
+        ([rf"^\s*{re.escape(key.split('.', 1)[1])}\s*="] if head == "grenzen" and "." in key else []) + \
+        [rf"^\s*{re.escape(head)}\s*=", rf"^\s*\[+{re.escape(head)}\]+", re.escape(head)]
+    for pattern in patterns:
+        for number, line in enumerate(lines, 1):
+            if re.search(pattern, line) and not line.lstrip().startswith("#"):
+                return number
     return None
 
 
-def check_wiring(site: SiteIndex) -> list[ContentError]:
+def check_wiring(site: SiteIndex, docs_dir: Path) -> list[ContentError]:
     """Every checker is placed on its page, every placeholder has rules, every example still matches."""
     errors = []
     for (org, checker), rules in site.checks.items():
         page_path = site.check_page(org, checker)
         page = site.pages.get(page_path)
         if page is None:
-            errors.append(ContentError(f"{org}/regels/{checker}.toml", f"'pagina' verwijst naar {page_path}, "
-                                       "maar die pagina bestaat niet.", key="pagina"))
+            rel = f"{org}/regels/{checker}.toml"
+            errors.append(ContentError(rel, f"'pagina' verwijst naar {page_path}, maar die pagina bestaat niet. "
+                                       "Zet in 'pagina' het pad vanaf de map regels/ naar de pagina met de check, "
+                                       "zoals \"../geschenken.md\".", key="pagina",
+                                       line=_line_of(docs_dir / rel, "pagina")))
         elif checker not in CHECK_PLACEHOLDER.findall(page.body):
             errors.append(ContentError(page_path, f"zet de regel <!-- codewijzer: check-{checker} --> op deze pagina: "
                                        f"daar komt de check uit {org}/regels/{checker}.toml.", line=page.body_start_line))
     for page in site.pages.values():
-        for name in CHECK_PLACEHOLDER.findall(page.body):
+        for name in CHECK_PLACEHOLDER.findall(prose_only(page.body)):
             if (page.organisation, name) not in site.checks:
+                line = page.body_start_line + page.body[:page.body.find(f"check-{name}")].count("\n")
                 errors.append(ContentError(page.src_path, f"er is geen regelbestand {page.organisation}/regels/"
-                                           f"{name}.toml voor <!-- codewijzer: check-{name} -->."))
+                                           f"{name}.toml voor <!-- codewijzer: check-{name} -->. Controleer de "
+                                           f"naam ({', '.join(CHECKERS)}) of haal de regel weg.", line=line))
     for example in site.examples():
         errors += _check_example(example, site)
     return errors
@@ -71,26 +96,32 @@ def _check_example(example, site: SiteIndex) -> list[ContentError]:
     check = example.meta.get("check")
     if not check:
         return []
-    line = example.line_of("check")
+    def line_of(part: str) -> int:
+        return example.key_lines.get(f"check.{part}", example.line_of("check"))
+
+    line = line_of("naam")
     key = (example.organisation, check["naam"])
     if key not in site.checks:
-        return [ContentError(example.src_path, f"'{example.organisation}' heeft geen check '{check['naam']}'.",
+        known = ", ".join(c for o, c in sorted(site.checks) if o == example.organisation) or "geen"
+        return [ContentError(example.src_path, f"'{example.organisation}' heeft geen check '{check['naam']}'. "
+                             f"Kies uit: {known}, of haal 'check' weg.",
                              line=line, key="check.naam")]
     result = evaluate(check["naam"], site.checks[key], check["antwoorden"])
     if result["status"] != "uitkomst":
         problems = {**result["errors"], **{q: "niet beantwoord" for q in result.get("missing", [])}}
         detail = "; ".join(f"{q}: {m}" for q, m in problems.items())
         return [ContentError(example.src_path, f"de antwoorden van dit voorbeeld passen niet (meer) bij de check "
-                             f"'{check['naam']}': {detail}. Pas 'check.antwoorden' aan.", line=line,
+                             f"'{check['naam']}': {detail}. Pas 'check.antwoorden' aan.", line=line_of("antwoorden"),
                              key="check.antwoorden")]
     if result["unknown"]:
-        return [ContentError(example.src_path, f"de check kent deze vragen niet: {', '.join(result['unknown'])}.",
-                             line=line, key="check.antwoorden")]
+        return [ContentError(example.src_path, f"de check kent deze vragen niet: {', '.join(result['unknown'])}. "
+                             "Haal ze weg uit 'check.antwoorden' of controleer de schrijfwijze.",
+                             line=line_of("antwoorden"), key="check.antwoorden")]
     if result["verdict"] != check["verwacht"]:
         return [ContentError(example.src_path, f"dit voorbeeld verwacht de uitkomst '{check['verwacht']}', maar de "
                              f"check geeft nu '{result['verdict']}'. Klopt het voorbeeld nog met de regels? Pas dan "
                              "'check.verwacht' aan; anders is een regel veranderd die niet had mogen veranderen.",
-                             line=line, key="check.verwacht")]
+                             line=line_of("verwacht"), key="check.verwacht")]
     return []
 
 

@@ -14,6 +14,7 @@ import yaml
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 EXAMPLE_ANSWER_HEADING = "## Wat kun je doen?"
+SITE_FOLDERS = {"handleiding"}    # folders of site pages, not of an organisation
 
 
 class ContentError(Exception):
@@ -42,7 +43,7 @@ class SourcePage:
     @property
     def organisation(self) -> str | None:
         parts = self.src_path.split("/")
-        return parts[0] if len(parts) > 1 else None
+        return parts[0] if len(parts) > 1 and parts[0] not in SITE_FOLDERS else None
 
     @property
     def kind(self) -> str | None:
@@ -115,13 +116,22 @@ def read_pages(docs_dir: Path) -> tuple[dict[str, SourcePage], list[ContentError
             pages[rel] = parse_page(rel, path.read_text(encoding="utf-8"))
         except ContentError as error:
             errors.append(error)
+        except UnicodeDecodeError:
+            errors.append(ContentError(rel, "het bestand is niet opgeslagen als UTF-8. Sla het op als UTF-8 "
+                                            "(in de meeste editors: Opslaan als, codering UTF-8)."))
     return pages, errors
 
 
 def read_themes(docs_dir: Path) -> dict[str, str]:
     """The closed list of theme keys and their Dutch labels (docs/themas.yml)."""
     path = docs_dir / "themas.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ContentError("themas.yml", f"het bestand is geen geldige YAML ({getattr(exc, 'problem', exc)}). "
+                                         "Elke regel heeft de vorm 'sleutel: Naam van het thema'.",
+                           line=mark.line + 1 if mark else None) from None
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise ContentError("themas.yml", "elke regel moet de vorm 'sleutel: Naam van het thema' hebben.")
     return data

@@ -31,7 +31,8 @@ def see_also(page: SourcePage, site: SiteIndex) -> str:
     if page.kind == "thema":
         for peer in site.peer_theme_pages(page):
             links.append((f"{site.organisation_name(peer.organisation)}: {peer.meta['title']}", rel(page, peer.src_path)))
-        links.append(("Codes naast elkaar", rel(page, "codes-naast-elkaar.md")))
+        if "codes-naast-elkaar.md" in site.pages:     # absent in a one-code site
+            links.append(("Codes naast elkaar", rel(page, "codes-naast-elkaar.md")))
     seen, unique = set(), []
     for title, link in links:   # one link per page: the first, which may point at an anchor
         if link.split("#", 1)[0] not in seen:

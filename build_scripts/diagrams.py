@@ -94,7 +94,8 @@ def _check_steps(data: dict[str, Any], src_path: str, line: int) -> list[dict[st
             continues = answers.count(CONTINUE)
             last = number == len(steps)
             if (last and continues) or (not last and continues != 1):
-                rule = ("bij de laatste vraag is geen van beide 'verder'" if last
+                rule = ("bij de laatste vraag is geen van beide 'verder', want er komt geen stap meer. Schrijf bij "
+                        "'ja' en 'nee' wat de lezer dan doet" if last
                         else "precies één van 'ja' en 'nee' is 'verder' (ga door met de volgende stap)")
                 raise ContentError(src_path, f"{where}: {rule}.", line=line + 1)
     return steps
@@ -197,6 +198,6 @@ def replace_flows_and_charts(markdown: str, page) -> str:
     """Render every `stroomschema` and `grafiek` block of a page."""
     global _ids
     _ids = itertools.count(1)   # SVG ids only need to be unique within one page; keep builds reproducible
-    first = page.body_start_line
+    first = page.body_start_line - 1   # + the body's offset = the line of the opening ``` (errors add 1 or more)
     markdown = replace_fenced(markdown, "stroomschema", lambda body, line: render_flow(body, page.src_path, first + line))
     return replace_fenced(markdown, "grafiek", lambda body, line: render_chart(body, page.src_path, first + line))

@@ -206,7 +206,8 @@ def _check_example(page: SourcePage, pages: dict[str, SourcePage]) -> list[Conte
     if count != 1:
         errors.append(ContentError(
             page.src_path, f"een praktijkvoorbeeld heeft precies één kopje '{EXAMPLE_ANSWER_HEADING}' met "
-                           f"daaronder het antwoord (gevonden: {count}).", line=page.body_start_line))
+                           f"daaronder het antwoord (gevonden: {count}). Zet de regel '{EXAMPLE_ANSWER_HEADING}' "
+                           "één keer tussen de situatie en het antwoord.", line=page.body_start_line))
     elif not page.example_parts()[0]:
         errors.append(ContentError(page.src_path, "beschrijf eerst de situatie, boven het kopje "
                                                   f"'{EXAMPLE_ANSWER_HEADING}'.", line=page.body_start_line))

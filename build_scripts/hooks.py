@@ -14,7 +14,7 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks are loaded as loose files
 
 from build_scripts import (agreements, checker_assets, checker_embed, checks, crosslinks, csp, diagrams,  # noqa: E402
-                           placeholders, workshops)
+                           link_check, placeholders, single_code, workshops)
 from build_scripts.content_model import ContentError, read_pages, read_themes  # noqa: E402
 from build_scripts.frontmatter_schema import validate_site  # noqa: E402
 from build_scripts.navigation import build_nav  # noqa: E402
@@ -23,6 +23,7 @@ from build_scripts.site_index import SiteIndex  # noqa: E402
 _site: SiteIndex | None = None
 _checker_build: dict[str, object] = {}
 _policies: set[str] = set()
+_left_out: set[str] = set()     # pages left out of a one-code site (make build CODE=...)
 
 
 def _fail(errors: list[ContentError]) -> PluginError:
@@ -42,17 +43,35 @@ def on_files(files, config):
         raise _fail(errors + [error]) from None
     if errors:
         raise _fail(errors)
-    errors = validate_site(pages, themes)
+    only, removed = single_code.selected_code(), set()
+    _left_out.clear()
+    if only:
+        try:
+            pages, removed = single_code.restrict(pages, only)
+            _left_out.update(removed)
+        except single_code.UnknownCode as error:
+            raise PluginError(str(error)) from None
+    errors = validate_site(pages, themes) + link_check.check_file_links(pages, docs_dir)
     for page in pages.values():
         code = page.meta.get("code") if page.kind == "overzicht" else None
         if isinstance(code, dict) and not (docs_dir / "bronnen" / str(code.get("bronbestand"))).is_file():
             errors.append(ContentError(page.src_path, f"het brondocument 'bronnen/{code.get('bronbestand')}' "
                                                       "bestaat niet. Zet de tekst van de code in docs/bronnen/.",
-                                       line=page.line_of("code"), key="code.bronbestand"))
+                                       line=page.key_lines.get("code.bronbestand", page.line_of("code")),
+                                       key="code.bronbestand"))
     rule_sets, rule_errors = checks.load_checks(docs_dir)
+    if only:
+        rule_sets = {key: rules for key, rules in rule_sets.items() if key[0] == only}
+        rule_errors = [e for e in rule_errors if e.path.startswith(only + "/")]
+    if errors or rule_errors:     # what follows relies on valid front matter and rule data
+        raise _fail(errors + rule_errors)
+    if only:
+        source_text = pages[f"{only}/index.md"].meta["code"]["bronbestand"]
+        for file in single_code.other_files(files, only, removed, {source_text}):
+            files.remove(file)
     wheel_name, _checker_build["bytes"] = checker_assets.build_wheel()
     _site = SiteIndex(pages, themes, rule_sets, wheel_name)
-    errors += rule_errors + (checks.check_wiring(_site) if not rule_errors else [])
+    errors += checks.check_wiring(_site, docs_dir)
     _checker_build["requests"] = checks.sample_requests(_site)
     _site.runtime = checker_assets.runtime_names(_checker_build["bytes"], _checker_build["requests"])
     errors += [ContentError(e.src_path, "dit voorbeeld staat op geen enkele themapagina. Het eerste thema in "
@@ -70,10 +89,14 @@ def on_page_markdown(markdown, page, config, files):
     source = _site.pages.get(page.file.src_uri)
     if source is None:      # a generated workshop page: complete as it is
         return markdown
-    try:
-        markdown = placeholders.render_placeholders(markdown, source, _site)
+    # MkDocs drops the blank lines after the front matter; put them back so error lines match the file.
+    markdown = "\n" * (len(source.body) - len(source.body.lstrip("\n"))) + markdown.lstrip("\n")
+    if _left_out:
+        markdown = single_code.without_links_to(markdown, source, _left_out)
+    try:   # the editor's own text first, so line numbers in errors are those of the file
         markdown = agreements.render_agreements(markdown, source.src_path, source.body_start_line)
         markdown = diagrams.replace_flows_and_charts(markdown, source)
+        markdown = placeholders.render_placeholders(markdown, source, _site)
     except ContentError as error:
         raise _fail([error]) from None
     if source.kind == "voorbeeld":
@@ -89,6 +112,14 @@ def on_page_content(html, page, config, files):
     target = files.get_file_from_path(target_path)
     href = get_relative_url(target.url, page.file.url) + (f"#{anchor}" if anchor else "")
     return crosslinks.link_trusted_person(html, href)
+
+
+def on_env(env, config, files):
+    """Every page is rendered: check anchors ourselves, in Dutch, before MkDocs' own warnings."""
+    errors = link_check.check_anchors(files, _site, Path(config["docs_dir"]))
+    if errors:
+        raise _fail(errors)
+    return env
 
 
 def on_post_page(output, page, config):

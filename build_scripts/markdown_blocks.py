@@ -35,3 +35,24 @@ def map_prose(markdown: str, rewrite: Callable[[str, int], str]) -> str:
         out.append(rewrite(chunk, line) if is_prose else chunk)
         line += chunk.count("\n")
     return "".join(out)
+
+
+INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+
+
+def without_code(markdown: str) -> str:
+    """The Markdown with code blocks and inline code blanked out (same length and line breaks),
+    so examples of syntax in a guide are not taken for the real thing."""
+    def blank(text: str) -> str:
+        return re.sub(r"[^\n]", " ", text)
+    return map_prose(markdown, lambda chunk, _: INLINE_CODE.sub(lambda m: blank(m.group(0)), chunk)) \
+        if "`" in markdown else markdown
+
+
+def prose_only(markdown: str) -> str:
+    """Like without_code, and fenced blocks blanked too."""
+    out = []
+    for is_prose, chunk in outside_fences(markdown):
+        out.append(INLINE_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), chunk) if is_prose
+                   else re.sub(r"[^\n]", " ", chunk))
+    return "".join(out)

@@ -193,6 +193,7 @@ def render_placeholders(markdown: str, page: SourcePage, site: SiteIndex) -> str
                                               f"{', '.join(RENDERERS)}.", line=line)
         if name == "code-gegevens" and page.kind != "overzicht":
             raise ContentError(page.src_path, "'codewijzer: code-gegevens' hoort alleen op het overzicht "
-                                              "(index.md) van een organisatie.")
+                                              "(index.md) van een organisatie. Haal de regel hier weg.",
+                               line=page.body_start_line + markdown.count("\n", 0, match.start()))
         return RENDERERS[name](page, site)
     return PLACEHOLDER.sub(substitute, markdown)

@@ -22,9 +22,10 @@ TOP_KEYS = {"check", "titel", "inleiding", "pagina", "grenzen", "vragen", "regel
 class RuleError(ValueError):
     """A Dutch message for the editor: the rule file, the key, what to do."""
 
-    def __init__(self, path: str, message: str, key: str | None = None):
-        self.path, self.key, self.message = path, key, message
-        super().__init__(f"{path}{f' [{key}]' if key else ''}: {message}")
+    def __init__(self, path: str, message: str, key: str | None = None, line: int | None = None):
+        self.path, self.key, self.message, self.line = path, key, message, line
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}{f' [{key}]' if key else ''}: {message}")
 
 
 def rule_files(docs_dir: Path) -> list[Path]:
@@ -43,8 +44,12 @@ def parse_rules(rel_path: str, text: str, verdicts: dict[str, str]) -> dict[str,
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise RuleError(rel_path, f"het bestand is geen geldige TOML ({error}). Controleer aanhalingstekens, "
-                                  "vierkante haken en '=' tekens.") from None
+        position = re.search(r"\(at line (\d+), column \d+\)|\(at end of document\)", str(error))
+        line = int(position.group(1)) if position and position.group(1) else \
+            (text.count("\n") + 1 if position else None)
+        problem = str(error)[:position.start()].strip() if position else str(error)
+        raise RuleError(rel_path, f"het bestand is geen geldige TOML ({problem}). Controleer op deze regel "
+                                  "aanhalingstekens, vierkante haken en '=' tekens.", line=line) from None
     code, _, name = rel_path.split("/", 2)
     checker = name.removesuffix(".toml")
     _check(rel_path, data, checker, verdicts)
@@ -107,6 +112,8 @@ def _check(path: str, data: dict[str, Any], checker: str, verdicts: dict[str, st
         fail("er zijn geen [[vragen]].", "vragen")
     seen: dict[str, dict[str, Any]] = {}
     for question in questions:
+        if not isinstance(question, dict):
+            fail("elke vraag is een blok [[vragen]] met id, vraag en type.", "vragen")
         qid = question.get("id")
         where = f"vragen.{qid}"
         if not isinstance(qid, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", qid) or qid in seen:
@@ -126,6 +133,8 @@ def _check(path: str, data: dict[str, Any], checker: str, verdicts: dict[str, st
         seen[qid] = question
     for number, rule in enumerate(data.get("regels") or [], 1):
         where = f"regels[{number}]"
+        if not isinstance(rule, dict):
+            fail("elke regel is een blok [[regels]] met als, uitkomst, reden en bron.", where)
         _check_outcome(fail, rule, verdicts, where)
         if not isinstance(rule.get("als"), dict) or not rule["als"]:
             fail("een regel heeft een voorwaarde 'als', bijvoorbeeld als = { soort = \"geld\" }.", where)
