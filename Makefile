@@ -27,10 +27,13 @@ node_modules/.installed: package.json package-lock.json
 
 ## build: write the static site to site/ (fails on any content error or broken link);
 ##        make build CODE=<organisatie> builds a site with only that code
+##        make build SITE_URL=https://intranet.example.nl/code/ for a site at a known address
+##        (fills the sitemap, so Material navigates between pages without reloading them)
 build: setup npm
-	CODEWIJZER_CODE=$(CODE) $(BIN)/mkdocs build --strict
+	CODEWIJZER_CODE=$(CODE) SITE_URL=$(SITE_URL) $(BIN)/mkdocs build --strict
 
 ## serve: build and serve site/ on http://$(HOST):$(PORT)/ (override with make serve PORT=8080)
+serve: SITE_URL = http://$(HOST):$(PORT)/
 serve: build
 	$(BIN)/python -m build_scripts.serve --host $(HOST) --port $(PORT) --directory site
 

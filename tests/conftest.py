@@ -14,9 +14,9 @@ DOCS = ROOT / "docs"
 ORGANISATIONS = ["universiteit-twente", "gemeente-utrecht", "provincie-utrecht", "universiteit-maastricht"]
 
 
-def build_site(project: Path, site_dir: Path, code: str = "") -> subprocess.CompletedProcess:
+def build_site(project: Path, site_dir: Path, code: str = "", site_url: str = "") -> subprocess.CompletedProcess:
     """Run the real MkDocs build (strict) of `project` into `site_dir` (only one organisation's code if given)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CODEWIJZER_CODE": code}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CODEWIJZER_CODE": code, "SITE_URL": site_url}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
                            str(project / "mkdocs.yml"), "-d", str(site_dir)],
                           cwd=project, capture_output=True, text=True, env=env)

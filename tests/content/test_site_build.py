@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import re
 
-from tests.conftest import ORGANISATIONS
+from tests.conftest import ORGANISATIONS, ROOT, build_site
 from tests.site_html import html_pages, parse
 
 
@@ -101,3 +101,15 @@ def test_theme_pages_link_to_the_same_subject_elsewhere(built_site):
     links = parse(built_site / "gemeente-utrecht" / "geschenken" / "index.html").links
     assert "../../provincie-utrecht/geschenken-en-uitnodigingen/" in links
     assert "../../codes-naast-elkaar/" in links
+
+
+def test_a_site_url_fills_the_sitemap_and_links_stay_relative(tmp_path):
+    """With SITE_URL the sitemap lists every page (Material navigates instantly only to those); the
+    pages' own links stay relative, so the same files still work from any folder."""
+    site = tmp_path / "site"
+    result = build_site(ROOT, site, site_url="https://intranet.example.nl/code/")
+    assert result.returncode == 0, result.stderr
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://intranet.example.nl/code/gemeente-utrecht/geschenken/</loc>" in sitemap
+    page = (site / "gemeente-utrecht" / "geschenken" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<a [^>]*href="https://intranet', page) == []
