@@ -5,7 +5,8 @@ from typing import Any
 
 from .site_index import SiteIndex
 
-IN_MENU = {"start", "overzicht", "thema", "meldroute", "hulp", "rapport", "index", "vergelijking", "info"}
+IN_MENU = {"start", "overzicht", "thema", "meldroute", "hulp", "rapport", "index", "vergelijking", "info",
+           "wijzigingen"}
 
 
 def build_nav(site: SiteIndex) -> list[Any]:
