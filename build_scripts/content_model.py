@@ -14,6 +14,7 @@ import yaml
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 EXAMPLE_ANSWER_HEADING = "## Wat kun je doen?"
+SITE_FOLDERS = {"handleiding"}     # folders of site pages, not of an organisation
 
 
 class ContentError(Exception):
@@ -42,7 +43,7 @@ class SourcePage:
     @property
     def organisation(self) -> str | None:
         parts = self.src_path.split("/")
-        return parts[0] if len(parts) > 1 else None
+        return parts[0] if len(parts) > 1 and parts[0] not in SITE_FOLDERS else None
 
     @property
     def kind(self) -> str | None:
