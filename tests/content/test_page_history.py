@@ -127,3 +127,15 @@ def test_the_footer_leaves_out_what_it_does_not_know():
     html = page_footer("org/a.md", None, "https://example.org/edit/main/docs", code, None)
     assert "Code &lt;x&gt; · versie: niet vermeld · geldend vanaf: 1 januari 2027" in html
     assert 'href="https://example.org/edit/main/docs/org/a.md"' in html and "laatst gewijzigd" not in html
+
+
+def test_with_an_edit_base_nothing_is_loaded_from_the_repository_host(history_site):
+    """The edit link is only a link: no page loads anything from another host, and Material's
+    repository header (which would ask GitHub for facts) is absent."""
+    from tests.content.test_no_third_party import is_external
+    from tests.site_html import html_pages, parse
+    pages = html_pages(history_site)
+    offenders = [(p.name, url) for p in pages for _, _, url in parse(p).resources if is_external(url)]
+    assert offenders == []
+    home = (history_site / "index.html").read_text(encoding="utf-8")
+    assert "md-source" not in home and f'href="{HISTORY_EDIT_BASE}index.md"' in home
