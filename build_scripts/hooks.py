@@ -13,7 +13,8 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks are loaded as loose files
 
-from build_scripts import agreements, checker_assets, checks, crosslinks, csp, diagrams, page_history, placeholders  # noqa: E402
+from build_scripts import (agreements, checker_assets, checks, crosslinks, csp, diagrams,  # noqa: E402
+                           page_history, placeholders)
 from build_scripts.content_model import ContentError, read_pages, read_themes  # noqa: E402
 from build_scripts.frontmatter_schema import validate_site  # noqa: E402
 from build_scripts.navigation import build_nav  # noqa: E402
