@@ -6,12 +6,16 @@ The readable list is Markdown, so MkDocs validates every source link in it.
 """
 from __future__ import annotations
 
+import datetime as dt
 import html
 import posixpath
 import re
 from typing import Any
 
 from checkers import CHECKERS, to_json
+from checkers.amounts import dutch_amount
+from checkers.dutch_dates import dutch_date
+from checkers.engine import entry_start, limit_entry
 from checkers.rules import doc_to_url
 
 # Interface text for the page script: Dutch wording lives here, not in JavaScript.
@@ -96,7 +100,7 @@ def _link(page_src: str, source: dict[str, str]) -> str:
     return f"[{source['label']}]({target}#{source['anchor']})"
 
 
-def _condition_text(condition: dict[str, Any], rules: dict[str, Any]) -> str:
+def _condition_text(condition: dict[str, Any], rules: dict[str, Any], today: dt.date) -> str:
     questions = {q["id"]: q for q in rules["vragen"]}
     words = {"meer_dan": "meer dan", "minder_dan": "minder dan", "gelijk_aan": "precies", "minstens": "minstens",
              "hoogstens": "hoogstens"}
@@ -104,7 +108,7 @@ def _condition_text(condition: dict[str, Any], rules: dict[str, Any]) -> str:
     for qid, expected in condition.items():
         question = questions[qid]
         if isinstance(expected, dict):
-            answer = ", ".join(f"{words[op]} € {_limit_text(rules, v)}" for op, v in expected.items())
+            answer = ", ".join(f"{words[op]} € {_limit_text(rules, v, today)}" for op, v in expected.items())
         else:
             options = {o["waarde"]: o["tekst"] for o in question.get("opties", [])} or {"ja": "ja", "nee": "nee"}
             values = expected if isinstance(expected, list) else [expected]
@@ -113,22 +117,26 @@ def _condition_text(condition: dict[str, Any], rules: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def _limit_text(rules: dict[str, Any], value: Any) -> str:
-    if isinstance(value, str):
-        entries = sorted(rules["grenzen"][value], key=lambda e: e["vanaf"])
-        value = entries[-1]["waarde"]
-    return f"{value:,}".replace(",", ".")
+def _limit_text(rules: dict[str, Any], value: Any, today: dt.date) -> str:
+    """A limit as it holds on the day of the build, and every change announced after it."""
+    if not isinstance(value, str):
+        return dutch_amount(value)
+    text = dutch_amount(limit_entry(rules, value, today)["waarde"])
+    later = sorted((e for e in rules["grenzen"][value] if entry_start(e) > today), key=entry_start)
+    return text + "".join(f" (vanaf {dutch_date(entry_start(e))}: € {dutch_amount(e['waarde'])})" for e in later)
 
 
-def rules_as_text(checker: str, rules: dict[str, Any], page_src: str) -> str:
-    """The checker's rules as a readable list: the no-JavaScript fallback, generated from the same data."""
+def rules_as_text(checker: str, rules: dict[str, Any], page_src: str, today: dt.date | None = None) -> str:
+    """The checker's rules as a readable list: the no-JavaScript fallback, generated from the same data.
+    Limits are shown as they hold on the day of the build, with any change announced after it."""
+    today = today or dt.date.today()
     verdicts = {**CHECKERS[checker], **rules.get("uitkomsten", {})}
     lines = [f'<div class="cw-check-regels" id="check-{checker}-regels" markdown>', "",
              f'???+ info "De regels van deze check op een rij"', "",
              "    Zo komt de check tot een uitkomst. Als meer regels gelden, gaat de strengste voor.", ""]
     for rule in rules["regels"]:
         sources = ", ".join(_link(page_src, s) for s in rule["bron"])
-        lines.append(f"    - **{verdicts[rule['uitkomst']]}** als: {_condition_text(rule['als'], rules)}. "
+        lines.append(f"    - **{verdicts[rule['uitkomst']]}** als: {_condition_text(rule['als'], rules, today)}. "
                      f"{rule['reden']} ({sources})")
     default = rules["standaard"]
     lines.append(f"    - **{verdicts[default['uitkomst']]}** in alle andere gevallen. {default['reden']} "

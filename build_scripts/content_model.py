@@ -103,6 +103,11 @@ def _key_lines(node: yaml.Node, prefix: str) -> dict[str, int]:
             path = f"{prefix}{key.value}"
             lines[path] = key.start_mark.line + 2
             lines.update(_key_lines(value, path + "."))
+    elif isinstance(node, yaml.SequenceNode) and prefix:
+        for number, item in enumerate(node.value, 1):     # 'wijzigingen[1]', 'wijzigingen[1].datum'
+            path = f"{prefix[:-1]}[{number}]"
+            lines[path] = item.start_mark.line + 2
+            lines.update(_key_lines(item, path + "."))
     return lines
 
 

@@ -10,6 +10,7 @@ import posixpath
 import re
 from typing import Any, Callable
 
+from .change_log import validate_changes
 from .content_model import EXAMPLE_ANSWER_HEADING, ContentError, SourcePage
 
 KINDS = {
@@ -23,11 +24,12 @@ KINDS = {
     "index": "een overzichtspagina",
     "vergelijking": "een vergelijking van codes",
     "info": "informatie over de site",
+    "wijzigingen": "de wijzigingen van een code (wijzigingen.md in de map van een organisatie)",
 }
 NEEDS_THEMES = {"thema", "meldroute", "hulp", "rapport", "voorbeeld"}
 DOCUMENT_KINDS = {"gedragscode", "jaarverslag"}
 ALLOWED_KEYS = {"title", "description", "soort", "organisatie", "volgorde", "themas", "gerelateerd",
-                "code", "id", "afspraken", "check"}
+                "code", "id", "afspraken", "check", "wijzigingen"}
 CHECK_KEYS = {"naam", "antwoorden", "verwacht"}
 CODE_KEYS_REQUIRED = {"naam", "organisatie", "documentsoort", "versie", "geldend_vanaf", "voor_wie",
                       "bronbestand", "hulp", "vertrouwenspersoon"}
@@ -91,6 +93,12 @@ def validate_page(page: SourcePage, pages: dict[str, SourcePage], themes: dict[s
 
     if kind == "overzicht":
         errors.extend(_check_overview(page, pages))
+    if kind == "wijzigingen":
+        if not org:
+            fail("soort", "een wijzigingenpagina hoort in de map van een organisatie (wijzigingen.md).")
+        errors.extend(validate_changes(page, lambda key, value, report: _check_links(page, value, key, pages, report)))
+    elif "wijzigingen" in meta:
+        fail("wijzigingen", "'wijzigingen' hoort alleen op een pagina met soort: wijzigingen.")
     if kind == "voorbeeld":
         errors.extend(_check_example(page, pages))
     elif {"id", "afspraken", "check"} & meta.keys():
@@ -221,4 +229,8 @@ def _check_organisations(pages: dict[str, SourcePage]) -> list[ContentError]:
         if overview is None or overview.kind != "overzicht":
             errors.append(ContentError(f"{org}/index.md", "elke organisatie heeft een overzichtspagina index.md "
                                                           "met soort: overzicht."))
+        change_pages = sorted(p.src_path for p in pages.values() if p.organisation == org and p.kind == "wijzigingen")
+        for extra in change_pages[1:]:
+            errors.append(ContentError(extra, f"een organisatie heeft één wijzigingenpagina; {change_pages[0]} "
+                                              "bestaat al. Zet alle wijzigingen daar.", key="soort"))
     return errors

@@ -14,16 +14,18 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks are loaded as loose files
 
 from build_scripts import (agreements, checker_assets, checker_embed, checks, crosslinks, csp, diagrams,  # noqa: E402
-                           link_check, placeholders, single_code, workshops)
+                           link_check, page_history, placeholders, single_code, workshops)
 from build_scripts.content_model import ContentError, read_pages, read_themes  # noqa: E402
 from build_scripts.frontmatter_schema import validate_site  # noqa: E402
 from build_scripts.navigation import build_nav  # noqa: E402
 from build_scripts.site_index import SiteIndex  # noqa: E402
+from checkers.rules import doc_to_url  # noqa: E402
 
 _site: SiteIndex | None = None
 _checker_build: dict[str, object] = {}
 _policies: set[str] = set()
 _left_out: set[str] = set()     # pages left out of a one-code site (make build CODE=...)
+_last_changed: dict = {}
 
 
 def _fail(errors: list[ContentError]) -> PluginError:
@@ -82,6 +84,8 @@ def on_files(files, config):
         raise _fail(errors)
     config["nav"] = build_nav(_site)
     workshops.add_pages(files, config, _site)
+    _last_changed.clear()
+    _last_changed.update(page_history.last_changed(docs_dir))
     return files
 
 
@@ -120,6 +124,22 @@ def on_env(env, config, files):
     if errors:
         raise _fail(errors)
     return env
+
+
+def on_page_context(context, page, config, nav):
+    """The line under the page: the code's version, when the page last changed, "Bewerk deze pagina"."""
+    source = _site.pages.get(page.file.src_uri)
+    if source is None:      # a generated workshop page
+        return context
+    org = source.organisation
+    changes = next((p.src_path for p in _site.pages.values() if org and p.organisation == org
+                    and p.kind == "wijzigingen"), None)
+    changes_href = get_relative_url(doc_to_url(changes), page.file.url) if changes not in (None, source.src_path) \
+        else None
+    page.codewijzer_footer = page_history.page_footer(
+        source.src_path, _last_changed.get(source.src_path), config["extra"].get("bewerk_basis") or "",
+        _site.code(org) if org else None, changes_href)
+    return context
 
 
 def on_post_page(output, page, config):

@@ -7,7 +7,8 @@ from .site_index import SiteIndex
 
 TRAINERS_PAGE = "workshop.md"   # build_scripts/workshops.py generates the sets it lists
 GUIDE_TITLE = "Handleiding voor redacteuren"
-IN_MENU = {"start", "overzicht", "thema", "meldroute", "hulp", "rapport", "index", "vergelijking", "info"}
+IN_MENU = {"start", "overzicht", "thema", "meldroute", "hulp", "rapport", "index", "vergelijking", "info",
+           "wijzigingen"}
 
 
 def build_nav(site: SiteIndex) -> list[Any]:

@@ -120,6 +120,22 @@ themas: [hulp]
 
 TODO: wie de vertrouwenspersoon is en hoe je die bereikt.
 """,
+        f"{slug}/wijzigingen.md": f"""---
+title: Wijzigingen
+description: Wat er wanneer veranderde aan de gedragscode van {name}, de nieuwste wijziging eerst.
+soort: wijzigingen
+organisatie: {slug}
+volgorde: 100
+wijzigingen:
+  - datum: null           # TODO: de datum waarop de code ingaat, als JJJJ-MM-DD (of alleen het jaar)
+    wat: "TODO: {name} publiceert de gedragscode."
+---
+
+# Wijzigingen
+
+Hier staat wat er aan de gedragscode van {name} veranderde, en wanneer. De nieuwste wijziging staat
+bovenaan.
+""",
         f"{slug}/voorbeelden/{example_id}.md": f"""---
 title: "TODO: een korte titel, bijvoorbeeld: Een fles wijn van een leverancier"
 description: "TODO: de situatie in één zin."

@@ -12,6 +12,7 @@ from typing import Callable
 from .content_model import ContentError, SourcePage
 from checkers.rules import doc_to_url
 
+from .change_log import render_changes
 from .checker_embed import render_checker
 from .site_index import SiteIndex
 
@@ -167,6 +168,19 @@ def workshops_overview(page: SourcePage, site: SiteIndex) -> str:
     return overview(page, site)
 
 
+def change_list(page: SourcePage, site: SiteIndex) -> str:
+    if page.kind != "wijzigingen":
+        raise ContentError(page.src_path, "'codewijzer: wijzigingen' hoort alleen op een pagina met soort: wijzigingen.")
+    return render_changes(page, {path: p.meta["title"] for path, p in site.pages.items()})
+
+
+def with_change_list(markdown: str, page: SourcePage) -> str:
+    """A Wijzigingen page always shows its list: where the editor placed it, else at the end."""
+    if page.kind != "wijzigingen" or re.search(r"<!--\s*codewijzer:\s*wijzigingen\s*-->", markdown):
+        return markdown
+    return markdown.rstrip() + "\n\n<!-- codewijzer: wijzigingen -->\n"
+
+
 RENDERERS: dict[str, Callable[[SourcePage, SiteIndex], str]] = {
     "voorbeelden": examples_on_theme_page,
     "voorbeelden-index": examples_index,
@@ -176,11 +190,12 @@ RENDERERS: dict[str, Callable[[SourcePage, SiteIndex], str]] = {
     "bronnen": source_list,
     "checks": checks_list,
     "workshops": workshops_overview,
+    "wijzigingen": change_list,
 }
 
 
 def render_placeholders(markdown: str, page: SourcePage, site: SiteIndex) -> str:
-    markdown = with_code_facts(markdown, page, site)
+    markdown = with_change_list(with_code_facts(markdown, page, site), page)
     def substitute(match: re.Match) -> str:
         name = match.group("name")
         if name.startswith("check-") and (page.organisation, name[6:]) in site.checks:

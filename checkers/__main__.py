@@ -31,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_argument("--code", required=True, help="de organisatie, bijvoorbeeld gemeente-utrecht")
         if name == "evaluate":
             sub.add_argument("--answers", required=True, help="de antwoorden als JSON-object")
-            sub.add_argument("--datum", type=dt.date.fromisoformat, help="peildatum JJJJ-MM-DD (standaard: vandaag)")
+            sub.add_argument("--datum", type=_day, help="peildatum JJJJ-MM-DD (standaard: vandaag); grenzen "
+                                                        "met een 'vanaf' gelden volgens deze datum")
     args = parser.parse_args(argv)
 
     if args.command == "list":
@@ -62,6 +63,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(to_json(outcome))
     return 0
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2027-01-01.") \
+            from None
 
 
 def _fail(message: str) -> int:

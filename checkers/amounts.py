@@ -58,3 +58,11 @@ def _parse_text(text: str) -> Decimal:
     whole = match.group("int").replace(".", "")
     frac = match.group("frac") or "0"
     return Decimal(f"{int(whole)}.{frac}")
+
+
+def dutch_amount(value: object) -> str:
+    """A limit as Dutch people write it: 50, 1.000, 49,99."""
+    amount = Decimal(str(value))
+    whole, _, cents = f"{amount:.2f}".partition(".")
+    text = f"{int(whole):,}".replace(",", ".")
+    return text if cents == "00" else f"{text},{cents}"

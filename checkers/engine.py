@@ -14,7 +14,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from .amounts import AmountError, parse_amount
+from .amounts import AmountError, dutch_amount, parse_amount
+from .dutch_dates import dutch_date
 
 OPERATORS = {
     "meer_dan": lambda a, b: a > b,
@@ -27,17 +28,51 @@ YES_NO = ("ja", "nee")
 MAX_TEXT = 200
 
 
+def entry_start(entry: dict[str, Any]) -> dt.date:
+    """When a limit's entry starts to hold: a TOML date, an ISO string (rules sent as JSON), or no
+    `vanaf` at all for the value the code has held from the start (its date is not known)."""
+    start = entry.get("vanaf")
+    if start is None:
+        return dt.date.min
+    return start if isinstance(start, dt.date) else dt.date.fromisoformat(start)
+
+
+def limit_entry(rules: dict[str, Any], name: str, today: dt.date) -> dict[str, Any]:
+    """The entry of a dated limit that holds on `today`: the latest one whose `vanaf` is not after today
+    (before the first date, the earliest entry)."""
+    entries = sorted(rules["grenzen"][name], key=entry_start)
+    valid = [e for e in entries if entry_start(e) <= today] or entries[:1]
+    return valid[-1]
+
+
 def limit(rules: dict[str, Any], name: str, today: dt.date) -> Decimal:
-    """The value of a dated limit on `today`: the latest entry whose `vanaf` is not after today."""
-    def start(entry: dict[str, Any]) -> dt.date:   # a TOML date, or an ISO string when the rules came as JSON
-        return entry["vanaf"] if isinstance(entry["vanaf"], dt.date) else dt.date.fromisoformat(entry["vanaf"])
-    entries = sorted(rules["grenzen"][name], key=start)
-    valid = [e for e in entries if start(e) <= today] or entries[:1]
-    return Decimal(str(valid[-1]["waarde"]))
+    """The value of a dated limit on `today`."""
+    return Decimal(str(limit_entry(rules, name, today)["waarde"]))
 
 
-def holds(condition: dict[str, Any], values: dict[str, Any], rules: dict[str, Any], today: dt.date) -> bool:
-    """Whether every clause of a condition holds for the (validated) answer values."""
+def limits_used(rules: dict[str, Any], names: set[str], today: dt.date) -> list[dict[str, Any]]:
+    """For each limit the answers were compared with: the version that applied and any later change,
+    with a Dutch sentence for the outcome ("volgens de regel die geldt vanaf 1 januari 2027")."""
+    used = []
+    for name in sorted(names):
+        entry = limit_entry(rules, name, today)
+        label = name.replace("_", " ")
+        start = entry_start(entry)
+        since = f"volgens de regel die geldt vanaf {dutch_date(start)}" if start != dt.date.min \
+            else "volgens de regel zoals die in de code staat"
+        text = f"Uitgerekend {since}: {label} € {dutch_amount(entry['waarde'])}."
+        later = sorted((e for e in rules["grenzen"][name] if entry_start(e) > today), key=entry_start)
+        text += "".join(f" Vanaf {dutch_date(entry_start(e))} geldt een nieuwe regel: {label} € {dutch_amount(e['waarde'])}."
+                        for e in later)
+        used.append({"name": name, "value": entry["waarde"], "from": None if start == dt.date.min else start,
+                     "upcoming": [{"from": entry_start(e), "value": e["waarde"]} for e in later], "text": text})
+    return used
+
+
+def holds(condition: dict[str, Any], values: dict[str, Any], rules: dict[str, Any], today: dt.date,
+          used: set[str] | None = None) -> bool:
+    """Whether every clause of a condition holds for the (validated) answer values.
+    The names of the limits an answer was compared with are added to `used`."""
     for question, expected in condition.items():
         if question not in values:
             return False
@@ -47,6 +82,8 @@ def holds(condition: dict[str, Any], values: dict[str, Any], rules: dict[str, An
                 return False
         elif isinstance(expected, dict):
             for operator, operand in expected.items():
+                if isinstance(operand, str) and used is not None and isinstance(actual, Decimal):
+                    used.add(operand)
                 bound = limit(rules, operand, today) if isinstance(operand, str) else Decimal(str(operand))
                 if not isinstance(actual, Decimal) or not OPERATORS[operator](actual, bound):
                     return False
@@ -106,7 +143,8 @@ def evaluate(verdicts: dict[str, str], rules: dict[str, Any], answers: Any,
                 "message": "Niet alle antwoorden zijn geldig. Bekijk de meldingen bij de vragen."}
     if missing:
         return {**result, "status": "onvolledig", "missing": missing, "next_question": missing[0]}
-    applying = [rule for rule in rules["regels"] if holds(rule["als"], values, rules, today)]
+    used: set[str] = set()
+    applying = [rule for rule in rules["regels"] if holds(rule["als"], values, rules, today, used)]
     order = list(verdicts)
     decisive = sorted(applying, key=lambda r: order.index(r["uitkomst"]))
     verdict = decisive[0]["uitkomst"] if decisive else rules["standaard"]["uitkomst"]
@@ -125,6 +163,8 @@ def evaluate(verdicts: dict[str, str], rules: dict[str, Any], answers: Any,
         "other_reasons": [_reason(r) for r in also],
         "next_steps": rules.get("vervolg", {}).get(verdict, []),
         "sources": sources,
+        "today": today,
+        "limits": limits_used(rules, used, today),
     }
 
 

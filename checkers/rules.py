@@ -103,10 +103,7 @@ def _check(path: str, data: dict[str, Any], checker: str, verdicts: dict[str, st
             fail(f"'{key}' ontbreekt.", key)
     limits = data.setdefault("grenzen", {})
     for name, entries in limits.items():
-        if not isinstance(entries, list) or not entries or not all(
-                isinstance(e, dict) and isinstance(e.get("vanaf"), dt.date) and isinstance(e.get("waarde"), (int, float))
-                for e in entries):
-            fail(f"grens '{name}' moet een lijst zijn als [{{ vanaf = 2020-01-01, waarde = 50 }}].", f"grenzen.{name}")
+        _check_limit(fail, name, entries)
     questions = data.get("vragen")
     if not isinstance(questions, list) or not questions:
         fail("er zijn geen [[vragen]].", "vragen")
@@ -151,6 +148,33 @@ def _check(path: str, data: dict[str, Any], checker: str, verdicts: dict[str, st
     for verdict in data.get("uitkomsten") or {}:
         if verdict not in verdicts:
             fail(f"[uitkomsten]: onbekende uitkomst '{verdict}'.", "uitkomsten")
+
+
+def _check_limit(fail, name: str, entries: Any) -> None:
+    """A limit is a list of values, each from a date (`vanaf`); the value the code has held from
+    the start may leave out `vanaf` when the code does not say since when."""
+    where = f"grenzen.{name}"
+    example = "[ { waarde = 50 }, { vanaf = 2027-01-01, waarde = 75 } ]"
+    if not isinstance(entries, list) or not entries or not all(isinstance(e, dict) for e in entries):
+        fail(f"grens '{name}' moet een lijst zijn als {example}.", where)
+    for entry in entries:
+        unknown = set(entry) - {"vanaf", "waarde"}
+        if unknown:
+            fail(f"grens '{name}': onbekende sleutel '{sorted(unknown)[0]}'. Een regel heeft alleen 'vanaf' "
+                 "(datum) en 'waarde' (bedrag).", where)
+        if not isinstance(entry.get("waarde"), (int, float)) or isinstance(entry.get("waarde"), bool):
+            fail(f"grens '{name}': elke regel heeft een 'waarde', een getal zonder aanhalingstekens, "
+                 f"zoals {example}.", where)
+        if "vanaf" in entry and (not isinstance(entry["vanaf"], dt.date) or isinstance(entry["vanaf"], dt.datetime)):
+            fail(f"grens '{name}': 'vanaf' moet een datum zijn als 2027-01-01, zonder aanhalingstekens "
+                 f"(gevonden: {entry['vanaf']!r}).", where)
+    starts = [e.get("vanaf") for e in entries]
+    if starts.count(None) > 1:
+        fail(f"grens '{name}': alleen de oorspronkelijke waarde mag zonder 'vanaf'; geef elke latere "
+             "wijziging de datum waarop hij ingaat.", where)
+    dated = [s for s in starts if s is not None]
+    if len(dated) != len(set(dated)):
+        fail(f"grens '{name}': twee regels beginnen op dezelfde datum. Laat er één staan.", where)
 
 
 def _check_outcome(fail, rule: dict[str, Any], verdicts: dict[str, str], where: str) -> None:

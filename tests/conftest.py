@@ -41,3 +41,41 @@ def built_site(tmp_path_factory) -> Path:
     result = build_site(ROOT, site)
     assert result.returncode == 0, f"the site does not build:\n{result.stderr}"
     return site
+
+
+# A built copy of the project in its own git repository, with fixed commit dates, an edit-link base
+# and one announced (future-dated) limit: pages' dates, edit links and dated rules are tested on it.
+HISTORY_EDIT_BASE = "https://git.example.org/codewijzer/edit/main/docs/"
+HISTORY_FIRST_COMMIT = "2026-03-05"
+HISTORY_CHANGED_PAGE, HISTORY_CHANGE_COMMIT = "gemeente-utrecht/geschenken.md", "2026-10-01"
+HISTORY_LIMIT = "maximale_waarde = [ { waarde = 50 }, { vanaf = 2099-01-01, waarde = 75 } ]"
+
+
+def _commit(project: Path, day: str, message: str) -> None:
+    env = {**os.environ, "GIT_COMMITTER_DATE": f"{day}T12:00:00+00:00", "GIT_AUTHOR_DATE": f"{day}T12:00:00+00:00"}
+    for args in (["add", "-A"], ["-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-qm", message]):
+        subprocess.run(["git", *args], cwd=project, check=True, env=env, capture_output=True)
+
+
+@pytest.fixture(scope="session")
+def history_site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("history") / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "bewerk_basis: !ENV" in text
+    config.write_text(text.replace('bewerk_basis: !ENV [CODEWIJZER_BEWERK_BASIS, ""]',
+                                   f'bewerk_basis: "{HISTORY_EDIT_BASE}"'), encoding="utf-8")
+    rules = project / "docs/gemeente-utrecht/regels/geschenken.toml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("maximale_waarde = [ { waarde = 50 } ]",
+                                                               HISTORY_LIMIT), encoding="utf-8")
+    assert HISTORY_LIMIT in rules.read_text(encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    (project / ".gitignore").write_text("node_modules\n", encoding="utf-8")
+    _commit(project, HISTORY_FIRST_COMMIT, "Eerste versie")
+    page = project / "docs" / HISTORY_CHANGED_PAGE
+    page.write_text(page.read_text(encoding="utf-8") + "\nEen nieuwe alinea.\n", encoding="utf-8")
+    _commit(project, HISTORY_CHANGE_COMMIT, "Geschenken aangepast")
+    site = tmp_path_factory.mktemp("history-site")
+    result = build_site(project, site)
+    assert result.returncode == 0, f"the history copy does not build:\n{result.stderr}"
+    return site

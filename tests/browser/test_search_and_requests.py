@@ -14,6 +14,8 @@ def search(page, site_url: str, query: str, path: str = "") -> list[str]:
     page.goto(site_url + path)
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator(".md-search__input").fill(query)
+    # Material reads the query on keyup (fill sends only 'input'); without a key it may search for ''.
+    page.locator(".md-search__input").press("End")
     page.wait_for_selector(".md-search-result__item", timeout=60_000)
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
 

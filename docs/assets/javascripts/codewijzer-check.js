@@ -50,6 +50,11 @@ function ask(request) {
   });
 }
 
+function localDate() {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+}
+
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
@@ -181,7 +186,8 @@ class Checker {
     let result;
     try {
       const key = `${this.section.dataset.code}/${this.section.dataset.checker}/${this.section.dataset.wheel}`;
-      const request = { checker: this.section.dataset.checker, rules_key: key, answers };
+      // Dated limits apply by the reader's own date (local, not UTC), so the outcome follows the rule of today.
+      const request = { checker: this.section.dataset.checker, rules_key: key, answers, today: localDate() };
       if (!shared.sentRules.has(key)) {          // the rules travel to the worker once, then only the key
         request.rules = this.rules;
         shared.sentRules.add(key);
@@ -231,7 +237,7 @@ class Checker {
   }
 
   showOutcome(result) {
-    const signature = JSON.stringify([result.verdict, result.reasons, result.next_steps]);
+    const signature = JSON.stringify([result.verdict, result.reasons, result.next_steps, result.limits]);
     if (this.outcome.dataset.signature === signature) return;
     this.outcome.dataset.signature = signature;
     this.outcome.dataset.message = "";
@@ -246,6 +252,7 @@ class Checker {
       element("h3", { class: "cw-verdict", tabindex: "-1", text: `${this.text.uitkomst}: ${result.verdict_label}` }),
       result.ambiguous ? element("p", { class: "cw-onduidelijk", text: this.text.onduidelijk }) : null,
       element("h4", { text: this.text.waarom }), reasons(result.reasons),
+      ...(result.limits || []).map((used) => element("p", { class: "cw-regelversie", text: used.text })),
     ];
     if (result.other_reasons?.length) parts.push(element("h4", { text: this.text.ook }), reasons(result.other_reasons));
     if (result.next_steps?.length) {
@@ -294,6 +301,7 @@ class Checker {
     const result = this.result;
     lines.push("", `${this.text.uitkomst}: ${result.verdict_label}`, "", `${this.text.waarom}`);
     for (const reason of result.reasons) lines.push(`- ${reason.text}`);
+    for (const used of result.limits || []) lines.push(used.text);
     if (result.next_steps.length) lines.push("", this.text.vervolg, ...result.next_steps.map((s, i) => `${i + 1}. ${s}`));
     lines.push("", this.text.bronnen);
     for (const source of result.sources) lines.push(`- ${source.label}: ${new URL(this.section.dataset.base + source.href, location.href).href}`);

@@ -1,0 +1,73 @@
+"""When each page last changed, from git, and the line under every page that says so.
+
+One `git log` for all of docs/ (not one call per page), read once per build. Without git, outside
+a repository, or for a file git does not know yet, a page simply shows no date: never an error.
+In a shallow clone the oldest commit stands for all history before it, so the files it lists
+get no date rather than a wrong one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from checkers.dutch_dates import dutch_date
+
+GIT_TIMEOUT = 30
+COMMIT = "@@"
+
+
+def _git(docs_dir: Path, *args: str) -> str | None:
+    try:
+        result = subprocess.run(["git", *args], cwd=docs_dir, capture_output=True, text=True,
+                                timeout=GIT_TIMEOUT, encoding="utf-8")
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def last_changed(docs_dir: Path) -> dict[str, dt.date]:
+    """Docs path ('gemeente-utrecht/geschenken.md') -> the date of the last commit that changed it."""
+    shallow = _git(docs_dir, "rev-parse", "--is-shallow-repository")
+    if shallow is None:
+        return {}
+    log = _git(docs_dir, "log", "--relative", "--no-renames", "--name-only", f"--format={COMMIT}%cs %P", "--", ".")
+    if log is None:
+        return {}
+    changed: dict[str, dt.date] = {}
+    day: dt.date | None = None
+    for line in log.splitlines():
+        if line.startswith(COMMIT):
+            stamp, _, parents = line[len(COMMIT):].partition(" ")
+            boundary = shallow.strip() == "true" and not parents.strip()
+            day = None if boundary else dt.date.fromisoformat(stamp)
+        elif line and day is not None:
+            changed.setdefault(line, day)
+    return changed
+
+
+def page_footer(src_path: str, changed: dt.date | None, edit_base: str, code: dict[str, Any] | None,
+                changes_href: str | None) -> str:
+    """The code's name, version and date, when the page last changed, and "Bewerk deze pagina"."""
+    lines = []
+    if code:
+        version = html.escape(code.get("versie") or "niet vermeld")
+        since = dutch_date(code["geldend_vanaf"]) if code.get("geldend_vanaf") else "niet vermeld"
+        facts = f"{html.escape(code['naam'])} · versie: {version} · geldend vanaf: {since}"
+        if changes_href:
+            facts += f' · <a href="{html.escape(changes_href)}">Wijzigingen</a>'
+        lines.append(f'<p class="cw-codeversie">{facts}</p>')
+    page_facts = []
+    if changed:
+        page_facts.append(f'Deze pagina is laatst gewijzigd op <time datetime="{changed.isoformat()}">'
+                          f"{dutch_date(changed)}</time>.")
+    if edit_base:
+        href = edit_base.rstrip("/") + "/" + src_path
+        page_facts.append(f'<a href="{html.escape(href)}" rel="edit">Bewerk deze pagina</a>')
+    if page_facts:
+        lines.append(f'<p class="cw-paginadatum">{" ".join(page_facts)}</p>')
+    if not lines:
+        return ""
+    return '<aside class="cw-paginavoet" aria-label="Over deze pagina">' + "".join(lines) + "</aside>"
