@@ -100,6 +100,5 @@ def on_post_build(config):
         checker_assets.write_assets(site_dir, _site.wheel_name, _checker_build["bytes"], _site.runtime)
     except checker_assets.AssetError as error:
         raise PluginError(str(error)) from None
-    # One policy for a server header covers every page: the union of all pages' inline-script hashes.
-    (site_dir / "content-security-policy.txt").write_text(csp.policy(sorted(_policies)) + "\n", encoding="utf-8")
+    csp.write_server_policies(site_dir, sorted(_policies))
     checker_assets.precompress(site_dir)

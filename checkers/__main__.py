@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         answers = json.loads(args.answers)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):   # also too deeply nested, or a number of thousands of digits
         return _fail("De antwoorden zijn geen geldige JSON, bijvoorbeeld '{\"soort\": \"geschenk\"}'.")
     if not isinstance(answers, dict):
         return _fail("De antwoorden moeten een JSON-object zijn, bijvoorbeeld '{\"soort\": \"geschenk\"}'.")
@@ -56,12 +56,17 @@ def main(argv: list[str] | None = None) -> int:
     if outcome["status"] != "uitkomst" or outcome["unknown"]:
         problems = dict(outcome["errors"])
         problems.update({q: "Deze vraag is nog niet beantwoord." for q in outcome.get("missing", [])})
-        problems.update({q: "Deze vraag bestaat niet in deze check." for q in outcome["unknown"]})
+        problems.update({_short(q): "Deze vraag bestaat niet in deze check." for q in outcome["unknown"]})
         print(to_json({"status": "ongeldig", "message": "De antwoorden zijn niet compleet of niet geldig.",
                        "errors": problems}))
         return 2
     print(to_json(outcome))
     return 0
+
+
+def _short(name: str) -> str:
+    """An unknown question name as given, but never pages of it."""
+    return name if len(name) <= 40 else name[:40] + "…"
 
 
 def _fail(message: str) -> int:
