@@ -13,8 +13,8 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks are loaded as loose files
 
-from build_scripts import agreements, checker_assets, checks, crosslinks, csp, diagrams, placeholders  # noqa: E402
-from build_scripts.content_model import ContentError, read_pages, read_themes  # noqa: E402
+from build_scripts import agreements, checker_assets, checks, crosslinks, csp, diagrams, placeholders, quick_exit  # noqa: E402,E501
+from build_scripts.content_model import ContentError, read_pages, read_theme_entries, read_themes  # noqa: E402
 from build_scripts.frontmatter_schema import validate_site  # noqa: E402
 from build_scripts.navigation import build_nav  # noqa: E402
 from build_scripts.site_index import SiteIndex  # noqa: E402
@@ -22,6 +22,7 @@ from build_scripts.site_index import SiteIndex  # noqa: E402
 _site: SiteIndex | None = None
 _checker_build: dict[str, object] = {}
 _policies: set[str] = set()
+_quick_exit_themes: set[str] = set()
 
 
 def _fail(errors: list[ContentError]) -> PluginError:
@@ -37,6 +38,8 @@ def on_files(files, config):
     pages, errors = read_pages(docs_dir)
     try:
         themes = read_themes(docs_dir)
+        _quick_exit_themes.clear()
+        _quick_exit_themes.update(quick_exit.flagged_themes(read_theme_entries(docs_dir)))
     except ContentError as error:
         raise _fail(errors + [error]) from None
     if errors:
@@ -88,7 +91,11 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    """Every page carries its Content-Security-Policy as a meta tag (hashes of its inline scripts)."""
+    """'Snel weg' on sensitive pages; every page carries its Content-Security-Policy as a meta tag
+    (hashes of its inline scripts)."""
+    source = _site.pages.get(page.file.src_uri)
+    if source:
+        output = quick_exit.add_control(output, source.meta, _quick_exit_themes, page.file.url)
     _policies.update(csp.script_hashes(output))
     return csp.add_meta_policy(output)
 
