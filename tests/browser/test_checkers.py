@@ -1,5 +1,6 @@
-"""Checkers in headless Chromium: same verdicts as the command line, back/change and start again,
-nothing leaves the browser, the CSP holds, and the rules stay readable when Python cannot run."""
+"""Checkers in headless Chromium: same verdicts as the command line (under the CSP), back/change and
+start again, examples, saving. Hostile input, faults and out-of-order answers: test_robustness.py;
+privacy across the site: test_privacy.py."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -123,37 +124,6 @@ def test_an_invalid_amount_gets_a_message_next_to_the_field(page, site_url):
     assert amount.get_attribute("aria-invalid") == "true"
     assert error.get_attribute("id") in amount.get_attribute("aria-describedby")
     assert page.get_attribute("section[data-checker=geschenken] .cw-check-uitkomst", "data-verdict") in ("", None)
-
-
-def test_without_javascript_the_rules_are_readable(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{site_url}{page_url('gemeente-utrecht', 'geschenken')}")
-    assert page.locator("section[data-checker=geschenken] .cw-check-melding").is_visible()
-    rules_list = page.locator("#check-geschenken-regels details")
-    assert rules_list.get_attribute("open") is not None
-    assert rules_list.locator("li").count() >= 5 and rules_list.locator("a[href*='#afspraak-2-5a']").count() >= 1
-    context.close()
-
-
-@pytest.mark.parametrize("broken", ["**/pyodide.asm.wasm", "**/assets/checkers/*.whl"])
-def test_when_python_cannot_load_the_page_says_so_and_shows_the_rules(browser, site_url, broken):
-    context = browser.new_context(service_workers="block")
-    context.route(broken, lambda route: route.fulfill(status=404, body="weg"))
-    page = context.new_page()
-    page.goto(f"{site_url}{page_url('gemeente-utrecht', 'geschenken')}")
-    page.wait_for_selector("section[data-checker=geschenken][data-state='error']", timeout=READY_TIMEOUT)
-    assert "kan in deze browser niet worden geladen" in page.inner_text("section[data-checker=geschenken] .cw-check-status")
-    assert page.get_attribute("#check-geschenken-regels details", "open") is not None
-    context.close()
-
-
-def test_example_fragments_are_allow_listed(page, site_url):
-    open_checker(page, site_url, "gemeente-utrecht", "geschenken", "#check=bestaat-niet")
-    assert page.locator("section[data-checker=geschenken] input:checked").count() == 0
-    page.evaluate("() => { location.hash = 'check=<img src=x onerror=alert(1)>'; }")
-    page.wait_for_timeout(200)
-    assert page.locator("section[data-checker=geschenken] input:checked").count() == 0
 
 
 def test_try_in_checker_opens_the_checker_with_the_example_filled_in(page, site_url):

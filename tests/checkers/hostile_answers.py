@@ -32,9 +32,10 @@ BAD_CHOICE_TEXTS = ["bestaat-niet", "JA", "Ja", " ja", "ja ", "ja\u0000", "ja\n"
                     "j\u0430", "nee,ja", "ja|nee", "*", ".*", "__proto__", "constructor", "toString", HUGE]
 BAD_CHOICE_VALUES = ["1", "0", "true", "false", '["ja"]', '{"ja": true}', "[]", "{}", "1.5"]
 # Whole requests that are not an object of answers at all.
-BAD_DOCUMENTS = ["", "{kapot", "[1, 2]", '"tekst"', "42", "null", "true", "[" * 100_000 + "]" * 100_000,
-                 '{"a": ' * 50_000 + "1" + "}" * 50_000, "1" * 5_000, "{'soort': 'geld'}", '{"soort": "geld",}',
-                 "\ufeff{}", "{}\u0000"]
+BAD_DOCUMENTS = ["", "{kapot", "[1, 2]", '"tekst"', "42", "null", "true", "1" * 5_000, "{'soort': 'geld'}",
+                 '{"soort": "geld",}', "\ufeff{}", "{}\u0000"]
+NESTED_DOCUMENTS = ["[" * 100_000 + "]" * 100_000, '{"a": ' * 50_000 + "1" + "}" * 50_000]
+NESTED = "diep genest"
 
 
 def _splice(answers: dict[str, Any], question: str, raw_json: str) -> str:
@@ -56,6 +57,9 @@ def _base_for(checker: str, code: str, question_id: str) -> dict[str, Any] | Non
         if question_id in visible:
             return answers
     return None
+
+
+UNKNOWN_QUESTION = "onbekende vraag"
 
 
 def hostile_answers(checker: str, code: str) -> Iterator[tuple[str, str]]:
@@ -80,7 +84,9 @@ def hostile_answers(checker: str, code: str) -> Iterator[tuple[str, str]]:
             _splice(base, qid, "null")
     complete = _combinations(checker, code)[0]
     for extra in ["bestaat_niet", "__proto__", "constructor", "SOORT", HUGE]:
-        yield f"onbekende vraag {extra[:20]}", json.dumps({**complete, extra: "ja"})
+        yield f"{UNKNOWN_QUESTION} {extra[:20]}", json.dumps({**complete, extra: "ja"})
     yield "leeg object", "{}"
     for document in BAD_DOCUMENTS:
         yield f"document {document[:20]!r}", document
+    for document in NESTED_DOCUMENTS:
+        yield f"document {NESTED} {document[:10]!r}", document
