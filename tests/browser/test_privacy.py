@@ -1,6 +1,6 @@
-"""Privacy across the whole site: every page is opened and every checker answered (amounts with a
-sentinel), and afterwards nothing went to another origin, no answer travelled in a request or sits
-in the URL, and the browser holds no cookie, no IndexedDB database, no cache and no storage entry
+"""Privacy across the whole site: a search, then every page is opened and every checker answered
+(amounts with a sentinel), and afterwards nothing went to another origin, no answer or search word
+travelled in a request or sits in the URL, and the browser holds no cookie, no IndexedDB database, no cache and no storage entry
 except Material's own interface state (allow-listed below, and holding no answer)."""
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from tests.site_html import html_pages, page_url
 pytestmark = pytest.mark.browser
 SENTINEL = "4711,13"
 SENTINEL_FORMS = (SENTINEL, "4711", "4.711", "4711.13")
+SEARCH_WORD = "intimidatie"          # found on several pages, in no page's address
 # Material keeps interface state in storage under its scope ("/." here): the palette, the search
 # query it may restore, open tabs, consent. None of these holds an answer of a checker.
 MATERIAL_KEY = re.compile(r"^/?\.?__(palette|search|tabs|consent|prefix)$")
@@ -52,6 +53,12 @@ def test_no_answer_leaves_the_page_or_stays_behind(browser, built_site, site_url
     requests: list[tuple[str, str]] = []
     context.on("request", lambda r: requests.append((r.url, r.post_data or "")))
     page = context.new_page()
+    page.goto(site_url)                          # a search and a click on a result
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").fill(SEARCH_WORD)
+    page.locator(".md-search-result__item > a").first.click(timeout=60_000)   # the index is built first
+    page.wait_for_load_state("networkidle")
+    assert SEARCH_WORD not in page.url
     pages = html_pages(built_site)
     checkers_answered, amounts_typed = 0, 0
     for path in pages:
@@ -76,7 +83,7 @@ def test_no_answer_leaves_the_page_or_stays_behind(browser, built_site, site_url
     assert len(pages) > 40 and checkers_answered >= 10 and amounts_typed >= 2
     foreign = [u for u, _ in requests if not u.startswith((site_url, "data:", "blob:"))]
     assert foreign == []
-    for needle in SENTINEL_FORMS:
+    for needle in SENTINEL_FORMS + (SEARCH_WORD,):
         assert not any(needle in u or needle in body for u, body in requests), needle
     assert cookies == [] and stored["cookie"] == ""
     assert stored["indexeddb"] == [] and stored["caches"] == []
