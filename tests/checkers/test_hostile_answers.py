@@ -56,3 +56,26 @@ def test_the_real_command_line_never_prints_a_traceback():
         result = subprocess.run([sys.executable, "-m", "checkers", "evaluate", "geschenken", "--code",
                                  "gemeente-utrecht", "--answers", answers], cwd=ROOT, capture_output=True, text=True)
         assert_dutch_refusal(result.returncode, result.stdout, result.stderr, answers[:30])
+
+
+@pytest.mark.parametrize("argv", [
+    ["evaluate", "bestaat-niet", "--code", "gemeente-utrecht", "--answers", "{}"],
+    ["evaluate", "geschenken", "--answers", "{}"],
+    ["evaluate", "geschenken", "--code", "gemeente-utrecht"],
+    ["evaluate", "geschenken", "--code", "gemeente-utrecht", "--answers", "{}", "--datum", "2026-13-45"],
+    ["evaluate", "geschenken", "--code", "gemeente-utrecht", "--answers", "{}", "--datum", "<script>"],
+    ["evaluate", "geschenken", "--code", "gemeente-utrecht", "--answers", "{}", "--extra"],
+    ["evaluate", "geschenken", "--code", "gemeente-utrecht", "--answers"],
+    ["evaluate", "geschenken", "--code", "../../etc", "--answers", "{}"],
+    ["bestaat-niet"], [],
+], ids=lambda argv: " ".join(argv)[:40] or "leeg")
+def test_a_wrong_command_gets_a_dutch_message(argv):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            status = main(argv)
+        except SystemExit as stop:
+            status = stop.code
+    assert status == 2 and err.getvalue() == ""
+    message = json.loads(out.getvalue())["message"]
+    assert DUTCH.search(message) and not re.search(r"required|invalid|choose|unrecognized|expected", message), message
