@@ -14,7 +14,8 @@ def search(page, site_url: str, query: str) -> list[str]:
     page.goto(site_url)
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator(".md-search__input").fill(query)
-    page.wait_for_selector(".md-search-result__item", timeout=60_000)   # the index is built in a worker: slow under load
+    page.locator(".md-search__input").press("End")   # Material reads the query on keyup (or when its index is ready)
+    page.wait_for_selector(".md-search-result__item", timeout=30_000)   # the index is built in a worker: slow under load
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
 
 
