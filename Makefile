@@ -7,7 +7,7 @@ PORT   ?= 8000
 PIP_VERSION := 26.3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup npm build serve test browser bench clean new-code
+.PHONY: setup npm build serve test browser nginx bench clean new-code
 
 ## setup: create .venv with the pinned build and test dependencies (re-run when the pins change)
 setup: $(VENV)/.installed
@@ -44,8 +44,15 @@ browser: setup
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else $(BIN)/playwright install chromium; fi
 
+## nginx: the web server the deployment test runs deploy/nginx.conf with (Debian's, when root)
+nginx:
+	@if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null; \
+	else echo "LET OP: nginx ontbreekt en kan hier niet worden geinstalleerd; de nginx-test wordt overgeslagen."; fi
+
 ## test: set up, build, and run every test
-test: build browser
+test: build browser nginx
 	$(BIN)/python -m pytest
 
 ## bench: measure start-up, answer latency, bytes, long tasks and build time (bench/README.md)

@@ -28,6 +28,8 @@ UI_TEXT = {
              "op een rij; daarmee kun je het zelf nagaan."),
     "onvolledig": "Beantwoord de vragen hierboven. De uitkomst verschijnt hier.",
     "ongeldig": "Verbeter het antwoord bij de vraag met een melding.",
+    "rekenfout": ("Met deze antwoorden kan de check geen uitkomst geven. Pas je antwoorden aan, begin opnieuw "
+                  "of lees de regels van de check hieronder."),
     "uitkomst": "Uitkomst",
     "onduidelijk": ("Let op: de tekst van de code is hier niet eenduidig. De uitkomst noemt beide teksten; "
                     "bespreek je situatie met je leidinggevende of een vertrouwenspersoon."),

@@ -127,8 +127,12 @@ def read_pages(docs_dir: Path) -> tuple[dict[str, SourcePage], list[ContentError
     return pages, errors
 
 
-def read_themes(docs_dir: Path) -> dict[str, str]:
-    """The closed list of theme keys and their Dutch labels (docs/themas.yml)."""
+THEME_OPTIONS = {"naam", "snel_weg"}
+
+
+def read_theme_entries(docs_dir: Path) -> dict[str, dict[str, Any]]:
+    """docs/themas.yml: per theme key its label ('naam') and options. A theme is either
+    'sleutel: Naam' or a table with 'naam' and options such as 'snel_weg: true'."""
     path = docs_dir / "themas.yml"
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -137,6 +141,19 @@ def read_themes(docs_dir: Path) -> dict[str, str]:
         raise ContentError("themas.yml", f"het bestand is geen geldige YAML ({getattr(exc, 'problem', exc)}). "
                                          "Elke regel heeft de vorm 'sleutel: Naam van het thema'.",
                            line=mark.line + 1 if mark else None) from None
-    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+    if not isinstance(data, dict):
         raise ContentError("themas.yml", "elke regel moet de vorm 'sleutel: Naam van het thema' hebben.")
-    return data
+    entries = {}
+    for key, value in data.items():
+        entry = {"naam": value} if isinstance(value, str) else value
+        if not isinstance(entry, dict) or not isinstance(entry.get("naam"), str) or set(entry) - THEME_OPTIONS \
+                or not isinstance(entry.get("snel_weg", False), bool):
+            raise ContentError("themas.yml", f"thema '{key}': gebruik 'sleutel: Naam van het thema', of een tabel "
+                                             "met 'naam' en eventueel 'snel_weg: true'.", key=str(key))
+        entries[key] = entry
+    return entries
+
+
+def read_themes(docs_dir: Path) -> dict[str, str]:
+    """The closed list of theme keys and their Dutch labels (docs/themas.yml)."""
+    return {key: entry["naam"] for key, entry in read_theme_entries(docs_dir).items()}

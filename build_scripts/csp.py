@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from pathlib import Path
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.S)
 BASE_POLICY = {
@@ -36,3 +37,23 @@ def add_meta_policy(html: str) -> str:
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html))}">'
     anchor = '<meta charset="utf-8">' if '<meta charset="utf-8">' in html else "<head>"
     return html.replace(anchor, anchor + "\n    " + meta, 1)
+
+
+# Only a header can forbid framing (browsers ignore frame-ancestors in a meta tag).
+HEADER_ONLY = "frame-ancestors 'none'"
+HEADER_FILE = "content-security-policy.txt"
+NGINX_FILE = "content-security-policy.nginx"
+
+
+def header_policy(hashes: list[str]) -> str:
+    """One policy for a server header that covers every page: the union of all inline-script hashes."""
+    return f"{policy(hashes)}; {HEADER_ONLY}"
+
+
+def write_server_policies(site_dir: Path, hashes: list[str]) -> None:
+    """The header value as plain text, and as an nginx snippet that deploy/nginx.conf includes."""
+    value = header_policy(hashes)
+    (site_dir / HEADER_FILE).write_text(value + "\n", encoding="utf-8")
+    (site_dir / NGINX_FILE).write_text(
+        "# Written by the build (build_scripts/csp.py); included by deploy/nginx.conf.\n"
+        f'add_header Content-Security-Policy "{value}" always;\n', encoding="utf-8")

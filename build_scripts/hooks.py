@@ -14,8 +14,8 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks are loaded as loose files
 
 from build_scripts import (agreements, checker_assets, checker_embed, checks, crosslinks, csp, diagrams,  # noqa: E402
-                           link_check, page_history, placeholders, single_code, workshops)
-from build_scripts.content_model import ContentError, read_pages, read_themes  # noqa: E402
+                           link_check, page_history, placeholders, quick_exit, single_code, workshops)
+from build_scripts.content_model import ContentError, read_pages, read_theme_entries, read_themes  # noqa: E402
 from build_scripts.frontmatter_schema import validate_site  # noqa: E402
 from build_scripts.navigation import build_nav  # noqa: E402
 from build_scripts.site_index import SiteIndex  # noqa: E402
@@ -26,6 +26,7 @@ _checker_build: dict[str, object] = {}
 _policies: set[str] = set()
 _left_out: set[str] = set()     # pages left out of a one-code site (make build CODE=...)
 _last_changed: dict = {}
+_quick_exit_themes: set[str] = set()
 
 
 def _fail(errors: list[ContentError]) -> PluginError:
@@ -41,6 +42,8 @@ def on_files(files, config):
     pages, errors = read_pages(docs_dir)
     try:
         themes = read_themes(docs_dir)
+        _quick_exit_themes.clear()
+        _quick_exit_themes.update(quick_exit.flagged_themes(read_theme_entries(docs_dir)))
     except ContentError as error:
         raise _fail(errors + [error]) from None
     if errors:
@@ -143,8 +146,11 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    """Every page carries its Content-Security-Policy as a meta tag (hashes of its inline scripts);
-    a page with a checker starts loading it from <head>."""
+    """'Snel weg' on sensitive pages; every page carries its Content-Security-Policy as a meta tag
+    (hashes of its inline scripts); a page with a checker starts loading it from <head>."""
+    source = _site.pages.get(page.file.src_uri)
+    if source:
+        output = quick_exit.add_control(output, source.meta, _quick_exit_themes, page.file.url)
     head = checker_embed.head_tags(output, _site.wheel_name, _site.runtime)
     if head:
         output = checker_embed.delay_search(output.replace("</head>", head + "</head>", 1))
@@ -159,6 +165,5 @@ def on_post_build(config):
         checker_assets.write_assets(site_dir, _site.wheel_name, _checker_build["bytes"], _site.runtime)
     except checker_assets.AssetError as error:
         raise PluginError(str(error)) from None
-    # One policy for a server header covers every page: the union of all pages' inline-script hashes.
-    (site_dir / "content-security-policy.txt").write_text(csp.policy(sorted(_policies)) + "\n", encoding="utf-8")
+    csp.write_server_policies(site_dir, sorted(_policies))
     checker_assets.precompress(site_dir)

@@ -49,8 +49,19 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "public, max-age=31536000, immutable" if LONG_LIVED.search(path)
                          else "no-cache")
         self.send_header("Last-Modified", self.date_time_string(int(os.path.getmtime(path))))
+        self._send_security_headers()
         self.end_headers()
         return handle
+
+    def _send_security_headers(self) -> None:
+        """The policy the build wrote for servers (as deploy/nginx.conf sends it), so tests and
+        `make serve` run under the header as well as the meta tags."""
+        policy = os.path.join(self.directory, "content-security-policy.txt")
+        if os.path.isfile(policy):
+            with open(policy, encoding="utf-8") as handle:
+                self.send_header("Content-Security-Policy", handle.read().strip())
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.send_header("X-Content-Type-Options", "nosniff")
 
     def log_message(self, format: str, *args) -> None:   # quiet; errors still show
         if len(args) > 1 and str(args[1]).startswith(("4", "5")):

@@ -1,11 +1,11 @@
-"""In a real browser: Dutch search finds the gift pages, and no page requests anything from elsewhere."""
+"""In a real browser: Dutch search finds the gift pages, and instant navigation requests nothing from
+elsewhere (every page and checker: test_privacy.py)."""
 from __future__ import annotations
 
 from urllib.parse import urlparse
 
 import pytest
 
-from tests.site_html import html_pages, page_url
 
 pytestmark = pytest.mark.browser
 
@@ -52,21 +52,6 @@ def test_search_on_a_checker_page_works_when_the_checker_fails(page, site_url):
     page.goto(site_url + CHECKER_PAGE)
     page.wait_for_selector("section[data-checker=geschenken][data-state=error]", timeout=90_000)
     assert search(page, site_url, "geschenk", CHECKER_PAGE)
-
-
-def test_no_page_requests_another_origin(browser, built_site, site_url):
-    context = browser.new_context(service_workers="block")
-    foreign: list[str] = []
-    context.on("request", lambda request: foreign.append(request.url)
-               if not request.url.startswith((site_url, "data:", "blob:")) else None)
-    page = context.new_page()
-    pages = html_pages(built_site)
-    for path in pages:   # requests that start late are still caught by the context-wide listener
-        page.goto(site_url + page_url(built_site, path), wait_until="load")
-    page.wait_for_load_state("networkidle")
-    context.close()
-    assert len(pages) > 40
-    assert foreign == []
 
 
 def test_instant_navigation_keeps_requests_local(browser, site_url):

@@ -220,13 +220,14 @@ class Checker {
     this.section.dataset.outcome = result.status;
     this.actions.hidden = result.status !== "uitkomst";
     if (result.status === "uitkomst") this.showOutcome(result);
-    else this.showMessage(result.status === "ongeldig" ? this.text.ongeldig : this.text.onvolledig);
+    else this.showMessage(this.text[{ ongeldig: "ongeldig", fout: "rekenfout" }[result.status] || "onvolledig"]);
     this.result = result;
   }
 
   showMessage(message) {
     if (this.outcome.dataset.message === message) return;
     this.outcome.dataset.message = message;
+    this.outcome.dataset.signature = "";         // the same outcome as before the message must show again
     this.outcome.dataset.verdict = "";
     this.outcome.replaceChildren(element("p", { class: "cw-check-wacht", text: message }));
   }
