@@ -13,7 +13,8 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks are loaded as loose files
 
-from build_scripts import agreements, checker_assets, checks, crosslinks, csp, diagrams, placeholders  # noqa: E402
+from build_scripts import (agreements, checker_assets, checks, crosslinks, csp, diagrams,  # noqa: E402
+                           nl_design_system, placeholders)
 from build_scripts.content_model import ContentError, read_pages, read_themes  # noqa: E402
 from build_scripts.frontmatter_schema import validate_site  # noqa: E402
 from build_scripts.navigation import build_nav  # noqa: E402
@@ -98,7 +99,8 @@ def on_post_build(config):
     try:
         checker_assets.prepare_runtime(_checker_build["bytes"], _checker_build["requests"], _site.runtime)
         checker_assets.write_assets(site_dir, _site.wheel_name, _checker_build["bytes"], _site.runtime)
-    except checker_assets.AssetError as error:
+        nl_design_system.write(site_dir)
+    except (checker_assets.AssetError, nl_design_system.AssetError) as error:
         raise PluginError(str(error)) from None
     # One policy for a server header covers every page: the union of all pages' inline-script hashes.
     (site_dir / "content-security-policy.txt").write_text(csp.policy(sorted(_policies)) + "\n", encoding="utf-8")
