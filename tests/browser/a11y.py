@@ -58,3 +58,13 @@ def open_question(page, checker: str) -> dict | None:
 
 def has_amount_question(rules: dict) -> bool:
     return any(question["type"] == "bedrag" for question in rules["vragen"])
+
+
+def renders(page, checker: str) -> int:
+    return int(page.get_attribute(f"section[data-checker={checker}]", "data-renders") or 0)
+
+
+def wait_for_render(page, checker: str, before: int) -> None:
+    """Wait until the worker's answer to the latest change is on the page."""
+    page.wait_for_function("([c, n]) => Number(document.querySelector(`section[data-checker=${c}]`).dataset.renders) > n",
+                           arg=[checker, before])

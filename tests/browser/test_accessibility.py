@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.a11y import axe_violations, describe, has_amount_question, open_question, page_paths
+from tests.browser.a11y import (axe_violations, describe, has_amount_question, open_question, page_paths, renders,
+                                wait_for_render)
 from tests.browser.test_checkers import RULE_FILES, open_checker, rules, wait_for_verdict
 from tests.conftest import DOCS
 
@@ -32,16 +33,6 @@ def test_every_built_page_has_no_axe_violations(shared_page, site_url, built_sit
         if violations:
             failures.append(describe(violations, "/" + path))
     assert not failures, "\n".join(failures)
-
-
-def renders(page, checker: str) -> int:
-    return int(page.get_attribute(f"section[data-checker={checker}]", "data-renders") or 0)
-
-
-def wait_for_render(page, checker: str, before: int) -> None:
-    """Wait until the worker's answer to the latest change is on the page."""
-    page.wait_for_function("([c, n]) => Number(document.querySelector(`section[data-checker=${c}]`).dataset.renders) > n",
-                           arg=[checker, before])
 
 
 def answer_until(page, checker: str, stop) -> None:

@@ -241,6 +241,7 @@ class Checker {
     if (this.outcome.dataset.message === message) return;
     this.outcome.dataset.message = message;
     this.outcome.dataset.verdict = "";
+    this.outcome.dataset.signature = "";       // coming back to the same outcome must show it again
     this.outcome.replaceChildren(element("p", { class: "cw-check-wacht", text: message }));
   }
 
