@@ -274,7 +274,7 @@ class Checker {
     }
     parts.push(element("h4", { text: this.text.bronnen }),
       element("ul", { class: "cw-bronnen" }, ...this.sourceLinks(result.sources).map((link) => element("li", {}, link))));
-    this.outcome.replaceChildren(...parts);
+    this.outcome.replaceChildren(...parts.filter(Boolean));   // no "null" text for a missing part
   }
 
   // Enter or "Naar de uitkomst": focus goes where the reader has to be next. Never on input itself:
