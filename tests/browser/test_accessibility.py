@@ -73,6 +73,8 @@ def test_every_checker_state_has_no_axe_violations(shared_page, site_url, code, 
     answer_until(page, checker, lambda question: False)
     wait_for_verdict(page, checker)
     states["uitkomst"] = axe_violations(page)
+    outcome = section.locator(".cw-check-uitkomst").inner_text()
+    assert "null" not in outcome and "undefined" not in outcome, "the outcome reads as text"
     failures = [describe(found, f"{code}/{checker}, {state}") for state, found in states.items() if found]
     assert not failures, "\n".join(failures)
 
