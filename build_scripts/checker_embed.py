@@ -39,6 +39,7 @@ UI_TEXT = {
     "bronnen": "Waar staat dit?",
     "bron": "Bron",
     "opnieuw": "Begin opnieuw",
+    "naar_uitkomst": "Naar de uitkomst",
     "afdrukken": "Uitkomst afdrukken",
     "opslaan": "Uitkomst opslaan als bestand",
     "jouw_antwoorden": "Jouw antwoorden",

@@ -14,7 +14,8 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks are loaded as loose files
 
 from build_scripts import (agreements, checker_assets, checker_embed, checks, crosslinks, csp, diagrams,  # noqa: E402
-                           link_check, page_history, placeholders, quick_exit, single_code, workshops)
+                           link_check, nl_design_system, page_history, placeholders, quick_exit, single_code,
+                           workshops)
 from build_scripts.content_model import ContentError, read_pages, read_theme_entries, read_themes  # noqa: E402
 from build_scripts.frontmatter_schema import validate_site  # noqa: E402
 from build_scripts.navigation import build_nav  # noqa: E402
@@ -163,7 +164,8 @@ def on_post_build(config):
     try:
         checker_assets.prepare_runtime(_checker_build["bytes"], _checker_build["requests"], _site.runtime)
         checker_assets.write_assets(site_dir, _site.wheel_name, _checker_build["bytes"], _site.runtime)
-    except checker_assets.AssetError as error:
+        nl_design_system.write(site_dir)
+    except (checker_assets.AssetError, nl_design_system.AssetError) as error:
         raise PluginError(str(error)) from None
     csp.write_server_policies(site_dir, sorted(_policies))
     checker_assets.precompress(site_dir)

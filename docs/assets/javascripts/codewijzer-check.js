@@ -120,13 +120,20 @@ class Checker {
 
   build() {
     this.form = element("form", { class: "cw-check-form", novalidate: true, autocomplete: "off" });
-    this.form.addEventListener("submit", (event) => event.preventDefault());
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.submit();
+    });
     this.fields = new Map();
     for (const question of this.rules.vragen) {
       const field = this.buildQuestion(question);
       this.fields.set(question.id, field);
       this.form.append(field.wrapper);
     }
+    // The outcome appears by itself; this button (and Enter in a text field) takes keyboard users to it,
+    // or back to the question that still needs an answer or a correction.
+    this.form.append(element("p", { class: "cw-check-verder" },
+      element("button", { type: "submit", class: "md-button md-button--primary", text: this.text.naar_uitkomst })));
     this.form.addEventListener("input", () => this.update());
     this.form.addEventListener("change", () => this.update());
     this.outcome = element("div", { class: "cw-check-uitkomst", "aria-live": "polite", "aria-atomic": "true" });
@@ -140,29 +147,42 @@ class Checker {
     this.section.append(this.form, this.outcome, this.actions, element("p", { class: "cw-check-opnieuw" }, again));
   }
 
+  // Form markup after the NL Design System form patterns (Utrecht component library class names):
+  // a question with options is a fieldset with a legend; hint and error message sit between the
+  // question and the input, and the input names both in aria-describedby.
   buildQuestion(question) {
     const id = `${this.prefix}-${question.id}`;
-    const hint = question.hulp ? element("p", { class: "cw-hulp", id: `${id}-hulp`, text: question.hulp }) : null;
-    const error = element("p", { class: "cw-fout", id: `${id}-fout`, hidden: true });
+    const hint = question.hulp
+      ? element("p", { class: "utrecht-form-field-description cw-hulp", id: `${id}-hulp`, text: question.hulp }) : null;
+    const error = element("p", { class: "utrecht-form-field-error-message cw-fout", id: `${id}-fout`, hidden: true });
     const described = [hint && `${id}-hulp`, `${id}-fout`].filter(Boolean).join(" ");
     let wrapper;
     let inputs;
     if (question.type === "bedrag") {
       const input = element("input", { type: "text", id, name: question.id, inputmode: "decimal",
-        autocomplete: "off", spellcheck: "false", "aria-describedby": described, class: "cw-bedrag" });
-      const label = element("label", { for: id, text: question.vraag });
-      wrapper = element("div", { class: "cw-vraag", "data-vraag": question.id, hidden: true }, label, hint, input, error);
+        autocomplete: "off", spellcheck: "false", "aria-describedby": described,
+        class: "utrecht-textbox utrecht-textbox--html-input cw-bedrag" });
+      const label = element("label", { for: id, class: "utrecht-form-label", text: question.vraag });
+      wrapper = element("div", { class: "utrecht-form-field utrecht-form-field--text cw-vraag", "data-vraag": question.id, hidden: true },
+        element("div", { class: "utrecht-form-field__label" }, label), hint, error,
+        element("div", { class: "utrecht-form-field__input" }, input));
       inputs = [input];
     } else {
       const options = question.type === "janee"
         ? [{ waarde: "ja", tekst: this.text.ja }, { waarde: "nee", tekst: this.text.nee }]
         : question.opties;
-      inputs = options.map((option, index) => element("input", { type: "radio", name: id, id: `${id}-${index}`, value: option.waarde }));
+      inputs = options.map((option, index) => element("input", { type: "radio", name: id, id: `${id}-${index}`,
+        value: option.waarde, class: "utrecht-radio-button utrecht-radio-button--html-input" }));
       const choices = options.map((option, index) =>
-        element("div", { class: "cw-optie" }, inputs[index], element("label", { for: `${id}-${index}`, text: option.tekst })));
-      const fieldset = element("fieldset", { "aria-describedby": described },
-        element("legend", { text: question.vraag }), hint, element("div", { class: "cw-opties" }, ...choices), error);
-      wrapper = element("div", { class: "cw-vraag", "data-vraag": question.id, hidden: true }, fieldset);
+        element("div", { class: "utrecht-form-field utrecht-form-field--radio cw-optie" },
+          element("div", { class: "utrecht-form-field__input" }, inputs[index]),
+          element("div", { class: "utrecht-form-field__label" },
+            element("label", { for: `${id}-${index}`, class: "utrecht-form-label utrecht-form-label--radio", text: option.tekst }))));
+      const fieldset = element("fieldset", { class: "utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset",
+        "aria-describedby": described },
+        element("legend", { class: "utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend", text: question.vraag }),
+        hint, error, element("div", { class: "cw-opties" }, ...choices));
+      wrapper = element("div", { class: "utrecht-form-fieldset cw-vraag", "data-vraag": question.id, hidden: true }, fieldset);
     }
     return { question, wrapper, inputs, error };
   }
@@ -212,6 +232,7 @@ class Checker {
       const message = (result.errors || {})[id];
       field.error.hidden = !message;
       field.error.textContent = message || "";
+      field.wrapper.classList.toggle(field.question.type === "bedrag" ? "utrecht-form-field--invalid" : "utrecht-form-fieldset--invalid", Boolean(message));
       for (const input of field.inputs) {
         if (message) input.setAttribute("aria-invalid", "true");
         else input.removeAttribute("aria-invalid");
@@ -262,7 +283,23 @@ class Checker {
     }
     parts.push(element("h4", { text: this.text.bronnen }),
       element("ul", { class: "cw-bronnen" }, ...this.sourceLinks(result.sources).map((link) => element("li", {}, link))));
-    this.outcome.replaceChildren(...parts);
+    this.outcome.replaceChildren(...parts.filter(Boolean));   // no "null" text for a missing part
+  }
+
+  // Enter or "Naar de uitkomst": focus goes where the reader has to be next. Never on input itself:
+  // moving focus while someone types or arrows through options would take the control from them.
+  async submit() {
+    await this.update();
+    const result = this.result;
+    if (result?.status === "uitkomst") {
+      this.outcome.querySelector(".cw-verdict")?.focus();     // the live region already announced it
+      return;
+    }
+    const fields = [...this.fields.values()].filter((field) => !field.wrapper.hidden);
+    const invalid = fields.find((field) => !field.error.hidden);
+    const open = fields.find((field) => !Object.hasOwn(this.answers(), field.question.id));
+    const target = invalid || open;
+    if (target) (target.inputs.find((input) => input.checked) || target.inputs[0]).focus();
   }
 
   restart() {
