@@ -89,14 +89,17 @@ def _checker_link(page: SourcePage, example: SourcePage, site: SiteIndex) -> str
     return " " + link if link else ""
 
 
+def _opening(workshop: WorkshopSet, page: SourcePage, site: SiteIndex, kind: str, description: str) -> list[str]:
+    """Front matter, title and context of a workshop page or hand-out."""
+    label = site.themes[workshop.theme]
+    text = description.format(label=label.lower(), org=site.organisation_name(workshop.organisation))
+    return [_front_matter(f"{kind}: {label}", text), f"# {kind}: {label}", ""] + _context(workshop, page, site)
+
+
 def workshop_markdown(workshop: WorkshopSet, site: SiteIndex) -> str:
     page = _page(workshop.src_path)
-    label = site.themes[workshop.theme]
-    org_name = site.organisation_name(workshop.organisation)
-    out = [_front_matter(f"Workshop: {label}",
-                         f"Dilemma’s over {label.lower()} uit de code van {org_name}, om samen te bespreken."),
-           f"# Workshop: {label}", ""]
-    out += _context(workshop, page, site)
+    out = _opening(workshop, page, site, "Workshop",
+                   "Dilemma’s over {label} uit de code van {org}, om samen te bespreken.")
     out += ['!!! info "Zo gebruik je deze workshop"', "",
             "    Lees een situatie voor en laat de groep bespreken wat zij zouden doen. Kies daarna "
             "**Wat kun je doen?** om het antwoord uit de code te tonen. Deel de link van deze pagina "
@@ -126,12 +129,8 @@ def workshop_markdown(workshop: WorkshopSet, site: SiteIndex) -> str:
 
 def handout_markdown(workshop: WorkshopSet, site: SiteIndex) -> str:
     page = _page(workshop.handout_path)
-    label = site.themes[workshop.theme]
-    org_name = site.organisation_name(workshop.organisation)
-    out = [_front_matter(f"Hand-out: {label}",
-                         f"Hand-out om af te drukken: dilemma’s over {label.lower()} uit de code van {org_name}."),
-           f"# Hand-out: {label}", ""]
-    out += _context(workshop, page, site)
+    out = _opening(workshop, page, site, "Hand-out",
+                   "Hand-out om af te drukken: dilemma’s over {label} uit de code van {org}.")
     out += ['<p class="cw-handout-inleiding">Lees elke situatie en schrijf op wat jij zou doen. '
             "De antwoorden uit de code staan achteraan.</p>", "",
             '<p class="cw-afdrukken-rij"><button type="button" class="md-button md-button--primary cw-afdrukken" '

@@ -89,12 +89,18 @@ def test_hostile_answers_in_the_page_get_a_dutch_message_and_no_verdict(browser,
     assert problems == [] and errors == [] and injected == 0 and state == "ready"
 
 
-def test_typed_bad_amounts_get_a_message_next_to_the_field(page, site_url):
+def gift_checker_at_the_amount(page, site_url):
+    """The gift checker with every question before the amount answered, so the amount decides."""
     section = open_checker(page, site_url, "gemeente-utrecht", "geschenken")
     section.locator("input[value='geschenk']").check()
     for question in ["huisadres", "onderhandeling", "tegenprestatie", "aanleiding"]:
         section.locator(f".cw-vraag[data-vraag={question}] input[value=nee]").wait_for()
         section.locator(f".cw-vraag[data-vraag={question}] input[value=nee]").check()
+    return section
+
+
+def test_typed_bad_amounts_get_a_message_next_to_the_field(page, site_url):
+    section = gift_checker_at_the_amount(page, site_url)
     amount = section.locator("input.cw-bedrag")
     error = section.locator(".cw-vraag[data-vraag=waarde] .cw-fout")
     typed = [text for text in BAD_AMOUNT_TEXTS if text.strip() and "\u0000" not in text]
@@ -195,11 +201,7 @@ SLOW_WORKER = """() => {
 
 
 def test_the_last_answer_wins_when_answers_arrive_out_of_order(page, site_url):
-    section = open_checker(page, site_url, "gemeente-utrecht", "geschenken")
-    section.locator("input[value='geschenk']").check()
-    for question in ["huisadres", "onderhandeling", "tegenprestatie", "aanleiding"]:
-        section.locator(f".cw-vraag[data-vraag={question}] input[value=nee]").wait_for()
-        section.locator(f".cw-vraag[data-vraag={question}] input[value=nee]").check()
+    section = gift_checker_at_the_amount(page, site_url)
     worker = next(w for w in page.workers if w.url.endswith("codewijzer-worker.js"))
     worker.evaluate(SLOW_WORKER)
     amount = section.locator("input.cw-bedrag")
