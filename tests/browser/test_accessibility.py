@@ -8,7 +8,7 @@ import pytest
 from tests.browser.a11y import (axe_violations, describe, has_amount_question, open_question, page_paths, renders,
                                 wait_for_render)
 from tests.browser.test_checkers import RULE_FILES, open_checker, rules, wait_for_verdict
-from tests.conftest import DOCS
+from tests.conftest import DOCS, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,11 @@ def shared_page(browser):
 def test_every_built_page_has_no_axe_violations(shared_page, site_url, built_site):
     paths = page_paths(built_site)
     sources = [p for p in DOCS.rglob("*.md")]
-    assert len(paths) == len(sources) + 1, "every Markdown page and the 404 page are checked"
+    workshops = [line for line in (ROOT / "tests" / "content" / "workshop_sets.txt").read_text().splitlines()
+                 if line and not line.startswith("#")]
+    # every Markdown page, the 404 page, and each generated workshop set with its hand-out
+    assert len(paths) == len(sources) + 1 + 2 * len(workshops), "a built page is not checked"
+    assert any(path.startswith("workshop/") and "hand-out" in path for path in paths)
     failures = []
     for path in paths:
         shared_page.goto(site_url + path)
