@@ -90,6 +90,7 @@ def on_files(files, config):
     workshops.add_pages(files, config, _site)
     _last_changed.clear()
     _last_changed.update(page_history.last_changed(docs_dir))
+    config["extra"]["bewerk_basis"] = page_history.edit_base(config["extra"].get("bewerk_basis") or "", docs_dir)
     return files
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,23 @@ def _git(docs_dir: Path, *args: str) -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return result.stdout if result.returncode == 0 else None
+
+
+GITHUB_REMOTE = re.compile(r"^(?:https://github\.com/|git@github\.com:|ssh://git@github\.com/)"
+                           r"(?P<repo>[\w.-]+/[\w.-]+?)(?:\.git)?/?$")
+
+
+def edit_base(configured: str, docs_dir: Path) -> str:
+    """Where "Bewerk deze pagina" points: the setting (extra.bewerk_basis, CI fills it in), else the
+    GitHub web editor of the clone's `origin` on its default branch, else nothing (no link)."""
+    if configured:
+        return configured
+    remote = (_git(docs_dir, "remote", "get-url", "origin") or "").strip()
+    match = GITHUB_REMOTE.match(remote)
+    if not match:
+        return ""
+    head = (_git(docs_dir, "symbolic-ref", "--short", "refs/remotes/origin/HEAD") or "origin/main").strip()
+    return f"https://github.com/{match['repo']}/edit/{head.removeprefix('origin/')}/docs/"
 
 
 def last_changed(docs_dir: Path) -> dict[str, dt.date]:

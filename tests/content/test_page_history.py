@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.content_model import read_pages
-from build_scripts.page_history import last_changed, page_footer
+from build_scripts.page_history import edit_base, last_changed, page_footer
 from tests.conftest import (DOCS, HISTORY_CHANGE_COMMIT, HISTORY_CHANGED_PAGE, HISTORY_EDIT_BASE, HISTORY_FIRST_COMMIT,
                             ORGANISATIONS)
 from checkers.rules import doc_to_url
@@ -62,11 +62,13 @@ def test_the_version_line_links_to_the_codes_changes(history_site):
         assert '<a href="../wijzigingen/">Wijzigingen</a>' in footer(history_site, f"{org}/hulp.md")
 
 
-def test_without_an_edit_base_there_is_no_edit_link(built_site):
-    """The project's own build: bewerk_basis comes from CODEWIJZER_BEWERK_BASIS, empty unless CI sets it."""
+def test_the_projects_own_build_links_to_the_editor_it_can_name(built_site):
+    """The project's own build: CODEWIJZER_BEWERK_BASIS if set (CI), else the GitHub editor of this
+    clone's origin, else no link at all."""
     html = footer(built_site, "gemeente-utrecht/geschenken.md")
-    if not os.environ.get("CODEWIJZER_BEWERK_BASIS"):
-        assert "Bewerk deze pagina" not in html
+    base = edit_base(os.environ.get("CODEWIJZER_BEWERK_BASIS", ""), DOCS)
+    links = re.findall(r'<a href="([^"]+)" rel="edit">Bewerk deze pagina</a>', html)
+    assert links == ([base + "gemeente-utrecht/geschenken.md"] if base else [])
     assert "cw-codeversie" in html
 
 
@@ -139,3 +141,24 @@ def test_with_an_edit_base_nothing_is_loaded_from_the_repository_host(history_si
     assert offenders == []
     home = (history_site / "index.html").read_text(encoding="utf-8")
     assert "md-source" not in home and f'href="{HISTORY_EDIT_BASE}index.md"' in home
+
+
+@pytest.mark.parametrize("remote, expected", [
+    ("git@github.com:gemeente/codewijzer.git", "https://github.com/gemeente/codewijzer/edit/main/docs/"),
+    ("https://github.com/gemeente/codewijzer", "https://github.com/gemeente/codewijzer/edit/main/docs/"),
+    ("https://github.com/gemeente/code.wijzer.git", "https://github.com/gemeente/code.wijzer/edit/main/docs/"),
+    ("https://git.intranet.example.nl/codewijzer.git", ""),
+    ("/srv/git/codewijzer", ""),
+])
+def test_without_a_setting_the_edit_link_follows_a_github_origin(repo, remote, expected):
+    git(repo, "remote", "add", "origin", remote)
+    assert edit_base("", repo / "docs") == expected
+
+
+def test_the_setting_wins_over_the_origin(repo):
+    git(repo, "remote", "add", "origin", "git@github.com:gemeente/codewijzer.git")
+    assert edit_base("https://example.org/edit/", repo / "docs") == "https://example.org/edit/"
+
+
+def test_without_an_origin_there_is_no_edit_link(repo):
+    assert edit_base("", repo / "docs") == ""
