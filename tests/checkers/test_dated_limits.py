@@ -91,7 +91,8 @@ def test_the_command_line_applies_the_limit_of_the_given_day(dated_docs):
 
 def test_the_command_line_refuses_a_malformed_day(dated_docs):
     result = run_cli(dated_docs, "--datum", "1-1-2027")
-    assert result.returncode == 2 and "geen datum" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stdout + result.stderr
+    assert json.loads(result.stdout)["status"] == "ongeldig" and "geen datum" in json.loads(result.stdout)["message"]
 
 
 def test_the_rules_list_shows_the_limit_of_today_and_the_announced_change():
