@@ -260,9 +260,9 @@ def _add_examples(project: Path, count: int) -> None:
     theme_pages = []
     for page in sorted((project / "docs").glob("*/*.md")):
         text = page.read_text(encoding="utf-8")
-        if "<!-- codewijzer: voorbeelden -->" in text:
-            meta = yaml.safe_load(text.split("---")[1])
-            theme_pages.append((page.parent.name, meta["themas"][0]))
+        meta = yaml.safe_load(text.split("---")[1]) or {}
+        if meta.get("soort") == "thema" and "<!-- codewijzer: voorbeelden -->" in text:
+            theme_pages.append((meta["organisatie"], meta["themas"][0]))
     prefixes = {"gemeente-utrecht": "gu", "provincie-utrecht": "pu", "universiteit-twente": "ut", "universiteit-maastricht": "um"}
     for number in range(count):
         org, theme = theme_pages[number % len(theme_pages)]
