@@ -110,7 +110,8 @@ def workshop_markdown(workshop: WorkshopSet, site: SiteIndex) -> str:
             '<button type="button" class="md-button" data-cw-workshop="toon-alle">Toon alle antwoorden</button>',
             '<button type="button" class="md-button" data-cw-workshop="verberg-alle">Verberg alle antwoorden</button>',
             '</div>',
-            '<p class="cw-workshop-status" role="status"></p>', ""]
+            '<p class="cw-workshop-status" role="status" data-toon-alle="Alle antwoorden staan open." '
+            'data-verberg-alle="Alle antwoorden zijn verborgen."></p>', ""]
     for number, example in enumerate(workshop.examples, 1):
         situation, answer = (rebase_links(part, example, page) for part in example.example_parts())
         example_id = example.meta["id"]

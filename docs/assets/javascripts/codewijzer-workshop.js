@@ -3,7 +3,6 @@
 // Loaded only by workshop pages; Material's instant navigation re-runs it on each such page, so
 // everything here is idempotent and the page subscription is made once.
 (() => {
-  const STATUS = { "toon-alle": "Alle antwoorden staan open.", "verberg-alle": "Alle antwoorden zijn verborgen." };
 
   function setOpen(button, answer, open) {
     button.setAttribute("aria-expanded", String(open));
@@ -34,7 +33,8 @@
         for (const button of document.querySelectorAll(".cw-antwoord-knop")) {
           setOpen(button, document.getElementById(button.getAttribute("aria-controls")), open);
         }
-        if (status) status.textContent = STATUS[control.dataset.cwWorkshop];
+        // The Dutch wording comes from the page (build_scripts/workshops.py): data-toon-alle, data-verberg-alle.
+        if (status) status.textContent = status.getAttribute(`data-${control.dataset.cwWorkshop}`) || "";
       });
     }
     toolbar.hidden = false;
