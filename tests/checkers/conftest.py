@@ -59,3 +59,13 @@ def answer_combinations(checker: str, code: str) -> list[dict[str, Any]]:
         for choice in choices:
             yield from walk({**answers, question["id"]: choice})
     return list(walk({}))
+
+
+def assert_every_combination_reaches_a_rule(checker: str, code: str) -> None:
+    """Every combination of answers ends in an outcome from a rule (not the default), with sources."""
+    default = rules_for(checker, code)["standaard"]["reden"]
+    for answers in answer_combinations(checker, code):
+        result = outcome(checker, code, answers)
+        assert result["status"] == "uitkomst", answers
+        assert result["sources"], answers
+        assert result["reasons"][0]["text"] != default, answers
