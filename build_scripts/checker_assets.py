@@ -115,8 +115,9 @@ def runtime_names(wheel: bytes, requests: list[dict[str, Any]]) -> dict[str, str
 def prepare_runtime(wheel: bytes, requests: list[dict[str, Any]], runtime: dict[str, str]) -> None:
     """Make (once per key, then cached in .cache/) the lean standard library and the snapshot.
 
-    Lean standard library: only the modules Python used while running every checker, stored
-    uncompressed in the zip so that the server's brotli/gzip compresses it as a whole.
+    Lean standard library: only the modules Python used while running every checker, compiled to
+    bytecode (.pyc only: a start without the snapshot then compiles no standard library source) and
+    stored uncompressed in the zip so that the server's brotli/gzip compresses it as a whole.
     """
     cached = CACHE / runtime["key"]
     if (cached / "snapshot.bin").is_file():
@@ -129,7 +130,9 @@ def prepare_runtime(wheel: bytes, requests: list[dict[str, Any]], runtime: dict[
         wheel_path.write_bytes(wheel)
         requests_path.write_text(json.dumps(requests), encoding="utf-8")
         used = json.loads(_node("modules", wheel_path, requests_path))
-        (cached / "stdlib.zip").write_bytes(_lean_stdlib(used))
+        source = Path(tmp) / "stdlib-source.zip"
+        source.write_bytes(_lean_stdlib(used))
+        _node("compile", source, cached / "stdlib.zip")
         _node("snapshot", wheel_path, requests_path, cached / "stdlib.zip", cached / "snapshot.bin")
 
 
