@@ -10,6 +10,7 @@ import pytest
 from build_scripts.content_model import read_pages
 from checkers import CHECKERS, evaluate
 from checkers.rules import load_rules
+from tests.browser.conftest import dedicated_worker
 from tests.conftest import DOCS
 
 pytestmark = pytest.mark.browser
@@ -136,6 +137,7 @@ def test_try_in_checker_opens_the_checker_with_the_example_filled_in(page, site_
 
 def test_instant_navigation_keeps_one_python_for_all_checkers(page, instant_site_url):
     site_url = instant_site_url
+    dedicated_worker(page)           # so that Playwright lists it in page.workers
     open_checker(page, site_url, "gemeente-utrecht", "geschenken")
     page.wait_for_load_state("networkidle")                                # Material has read the sitemap
     page.evaluate("() => { window.__samePage = true; }")

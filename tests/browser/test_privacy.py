@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from tests.browser.conftest import dedicated_worker
 from tests.browser.test_checkers import READY_TIMEOUT, wait_for_verdict
 from tests.site_html import html_pages, page_url
 
@@ -49,7 +50,7 @@ def answer_everything(page, checker: str) -> None:
 
 
 def test_no_answer_leaves_the_page_or_stays_behind(browser, built_site, site_url):
-    context = browser.new_context(service_workers="block")
+    context = dedicated_worker(browser.new_context(service_workers="block"))
     requests: list[tuple[str, str]] = []
     context.on("request", lambda r: requests.append((r.url, r.post_data or "")))
     page = context.new_page()

@@ -9,6 +9,7 @@ import pytest
 
 from build_scripts.checker_embed import UI_TEXT
 from checkers import evaluate
+from tests.browser.conftest import dedicated_worker
 from tests.browser.test_checkers import (READY_TIMEOUT, RULE_FILES, open_checker, page_url, rules,
                                          wait_for_verdict)
 from tests.checkers.hostile_answers import BAD_AMOUNT_TEXTS, NESTED, UNKNOWN_QUESTION, hostile_answers
@@ -168,7 +169,7 @@ FAULTS = {  # name: (URL pattern, handler)
 
 @pytest.mark.parametrize("fault", list(FAULTS) + ["javascript-off"])
 def test_every_fault_shows_a_message_and_the_rules(browser, site_url, fault):
-    context = browser.new_context(service_workers="block", java_script_enabled=fault != "javascript-off")
+    context = dedicated_worker(browser.new_context(service_workers="block", java_script_enabled=fault != "javascript-off"))
     if fault in FAULTS:
         context.route(*FAULTS[fault])
     page = context.new_page()
@@ -201,6 +202,7 @@ SLOW_WORKER = """() => {
 
 
 def test_the_last_answer_wins_when_answers_arrive_out_of_order(page, site_url):
+    dedicated_worker(page)
     section = gift_checker_at_the_amount(page, site_url)
     worker = next(w for w in page.workers if w.url.endswith("codewijzer-worker.js"))
     worker.evaluate(SLOW_WORKER)

@@ -6,6 +6,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.browser.conftest import dedicated_worker
+
 
 pytestmark = pytest.mark.browser
 
@@ -48,14 +50,14 @@ def test_search_on_a_checker_page_starts_once_the_checker_is_ready(page, site_ur
 
 
 def test_search_on_a_checker_page_works_when_the_checker_fails(page, site_url):
-    page.route("**/codewijzer-worker.js", lambda route: route.fulfill(status=404, body="weg"))
+    dedicated_worker(page).route("**/codewijzer-worker.js", lambda route: route.fulfill(status=404, body="weg"))
     page.goto(site_url + CHECKER_PAGE)
     page.wait_for_selector("section[data-checker=geschenken][data-state=error]", timeout=90_000)
     assert search(page, site_url, "geschenk", CHECKER_PAGE)
 
 
 def test_instant_navigation_keeps_requests_local(browser, site_url):
-    context = browser.new_context(service_workers="block")
+    context = dedicated_worker(browser.new_context(service_workers="block"))
     foreign: list[str] = []
     context.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((site_url, "data:", "blob:")) else None)
     page = context.new_page()

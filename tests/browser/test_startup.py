@@ -1,5 +1,6 @@
 """Start-up: the memory snapshot is used once cached, and a corrupt, stale or missing snapshot
-falls back to a normal start. (Speed itself is measured by `make bench`, not asserted here.)"""
+falls back to a normal start; where the browser keeps a shared worker alive, later pages use the
+running Python. (Speed itself is measured by `make bench`, not asserted here.)"""
 from __future__ import annotations
 
 import functools
@@ -11,6 +12,9 @@ from http.server import ThreadingHTTPServer
 import pytest
 
 from build_scripts.serve import SiteHandler
+from checkers import evaluate
+from tests.browser.conftest import dedicated_worker
+from tests.browser.test_checkers import EXAMPLES, open_checker, rules, wait_for_verdict
 
 pytestmark = pytest.mark.browser
 PAGE = "gemeente-utrecht/geschenken/"
@@ -41,7 +45,7 @@ def snapshots(site):
 
 def start_source(browser, url: str) -> list[str]:
     """Load the checker page twice in one browser profile; how Python started each time."""
-    context = browser.new_context(service_workers="block")
+    context = dedicated_worker(browser.new_context(service_workers="block"))   # a new Python each visit
     page = context.new_page()
     sources = []
     for visit in range(2):
@@ -83,3 +87,85 @@ def remove(site):
 @pytest.mark.parametrize("damage", [corrupt, truncate, remove], ids=["corrupt", "stale", "missing"])
 def test_a_bad_snapshot_falls_back_to_a_normal_start(browser, serve_copy, damage):
     assert start_source(browser, serve_copy(damage)) == ["normal", "normal"]
+
+
+# Shared worker with extendedLifetime (Chromium 148+): one Python for the site's pages.
+def worker_timings(page) -> dict:
+    return json.loads(page.evaluate("() => document.documentElement.dataset.cwWorkerTimings"))
+
+
+def dedicated_workers(page) -> list[str]:
+    return [w.url for w in page.workers if w.url.endswith("/codewijzer-worker.js")]
+
+
+def example_verdict_in_page(page, site_url: str, example) -> tuple[str, str]:
+    """(verdict in the page, verdict on the command line) of a practice example opened by its link."""
+    code, checker = example.organisation, example.meta["check"]["naam"]
+    open_checker(page, site_url, code, checker, f"#check={example.meta['id']}")
+    expected = evaluate(checker, rules(code, checker), example.meta["check"]["antwoorden"])["verdict"]
+    return wait_for_verdict(page, checker), expected
+
+
+def test_a_reload_and_the_next_checker_page_find_python_running(browser, site_url):
+    """Full page loads (no instant navigation): a reload and another checker page use the Python
+    the first page started, and still give the command line's verdicts."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    gift, relation, side_job = (next(e for e in EXAMPLES if e.meta["check"]["naam"] == name)
+                                for name in ("geschenken", "relaties", "nevenwerkzaamheden"))
+    served = []
+
+    def assert_verdict(in_page: str, expected: str) -> None:
+        assert in_page == expected
+        assert dedicated_workers(page) == []          # Python runs in the shared worker
+        served.append(worker_timings(page)["pages"])
+
+    assert_verdict(*example_verdict_in_page(page, site_url, gift))
+    expected_gift = wait_for_verdict(page, "geschenken")
+    page.reload()
+    page.wait_for_selector("section[data-checker=geschenken][data-state='ready']", timeout=90_000)
+    assert_verdict(wait_for_verdict(page, "geschenken"), expected_gift)
+    for example in (relation, side_job):
+        assert_verdict(*example_verdict_in_page(page, site_url, example))
+    context.close()
+    assert served == [1, 2, 3, 4]
+
+
+# A browser that has SharedWorker but not its extendedLifetime option (Firefox, Safari): the option
+# is never read, so the page must not rely on it.
+WITHOUT_EXTENDED_LIFETIME = """(() => {
+  const Native = window.SharedWorker;
+  window.SharedWorker = function SharedWorker(url, options) {
+    return new Native(url, { name: options.name, type: options.type });
+  };
+})();"""
+
+
+def test_without_extended_lifetime_every_page_starts_its_own_worker(browser, site_url):
+    context = browser.new_context(service_workers="block")
+    context.add_init_script(WITHOUT_EXTENDED_LIFETIME)
+    page = context.new_page()
+    example = next(e for e in EXAMPLES if e.meta["check"]["naam"] == "geschenken")
+    for _ in range(2):
+        in_page, expected = example_verdict_in_page(page, site_url, example)
+        assert in_page == expected
+        assert len(dedicated_workers(page)) == 1 and worker_timings(page)["pages"] == 1
+    context.close()
+
+
+def remove_wasm(site):
+    for path in (site / "assets" / "pyodide").glob("pyodide.asm.wasm*"):
+        path.unlink()
+
+
+def test_a_start_fault_in_the_shared_worker_shows_the_message_and_the_rules(browser, serve_copy):
+    """The fault table in test_robustness runs in dedicated workers (Playwright cannot route a shared
+    worker's requests); here the server itself lacks the wasm, and the shared worker is used."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    page.goto(serve_copy(remove_wasm) + PAGE)
+    page.wait_for_selector("section[data-checker=geschenken][data-state='error']", timeout=90_000)
+    assert dedicated_workers(page) == []
+    assert "kan in deze browser niet worden geladen" in page.inner_text("section[data-checker=geschenken] .cw-check-status")
+    assert page.locator("#check-geschenken-regels details").get_attribute("open") is not None
+    context.close()

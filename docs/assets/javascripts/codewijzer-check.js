@@ -3,7 +3,30 @@
 // outcome. All Dutch wording comes from the page (rule data and interface text), none from here.
 // Nothing is stored or sent: no cookies, no storage, no network requests with answers.
 
-const shared = { worker: null, ready: null, pending: new Map(), sequence: 0, sentRules: new Set() };
+const shared = { worker: null, port: null, ready: null, pending: new Map(), sequence: 0, sentRules: new Set() };
+
+// Chromium 148+ keeps a shared worker alive for a short while after its last page has gone
+// (extendedLifetime): a reload, the next checker page or a second tab then finds Python running
+// instead of starting it again. Whether the browser knows the option is read without creating a
+// worker: the constructor reads the options it knows, then rejects the unparsable URL.
+// Elsewhere (and where SharedWorker is missing): a dedicated worker per page.
+function sharedWorkerLivesOn() {
+  if (typeof SharedWorker !== "function") return false;
+  let known = false;
+  try {
+    new SharedWorker("http://[", { get extendedLifetime() { known = true; return true; } });
+  } catch { /* always: SyntaxError for the URL */ }
+  return known;
+}
+
+function openWorker(url, name) {
+  if (sharedWorkerLivesOn()) {
+    const worker = new SharedWorker(url, { type: "module", name, extendedLifetime: true });
+    return { worker, port: worker.port, stop: () => worker.port.close() };
+  }
+  const worker = new Worker(url, { type: "module" });
+  return { worker, port: worker, stop: () => worker.terminate() };
+}
 
 function startWorker(base, wheel, runtime) {
   if (!shared.ready) {
@@ -11,12 +34,14 @@ function startWorker(base, wheel, runtime) {
       try {
         const url = new URL(`${base}assets/javascripts/codewijzer-worker.js`, location.href);
         shared.created = performance.now();
-        shared.worker = new Worker(url, { type: "module" });
+        // The name keeps pages of another build off this Python: the snapshot's name hashes
+        // Pyodide's version, the wheel and every checker's rules (checker_assets.runtime_names).
+        Object.assign(shared, openWorker(url, `codewijzer ${runtime.snapshot} ${wheel}`));
       } catch (error) {
         reject(error);
         return;
       }
-      shared.worker.onmessage = ({ data }) => {
+      shared.port.onmessage = ({ data }) => {
         if (data.type === "ready") {
           // Worker start-up timings (ms since the worker started), read by the benchmark.
           document.documentElement.dataset.cwWorkerTimings = JSON.stringify({ ...data.timings, created: shared.created });
@@ -32,11 +57,11 @@ function startWorker(base, wheel, runtime) {
         }
       };
       shared.worker.onerror = (event) => reject(new Error(event.message || "worker"));
-      shared.worker.postMessage({ type: "start", runtime,
+      shared.port.postMessage({ type: "start", runtime,
         wheel: new URL(`${base}assets/checkers/${wheel}`, location.href).href });
     });
     shared.ready.catch(() => {
-      shared.ready = null; shared.worker?.terminate(); shared.worker = null; shared.sentRules.clear();
+      shared.ready = null; shared.stop?.(); shared.worker = null; shared.port = null; shared.sentRules.clear();
     });
   }
   return shared.ready;
@@ -46,7 +71,7 @@ function ask(request) {
   const id = ++shared.sequence;
   return new Promise((resolve, reject) => {
     shared.pending.set(id, { resolve, reject });
-    shared.worker.postMessage({ type: "evaluate", id, request: JSON.stringify(request) });
+    shared.port.postMessage({ type: "evaluate", id, request: JSON.stringify(request) });
   });
 }
 

@@ -99,19 +99,30 @@ function startOnce(wheelUrl, runtime) {
   return Promise.race([start(wheelUrl, runtime), failed]);
 }
 
-self.onmessage = async ({ data }) => {
+let pages = 0;       // pages this Python has served: more than one when a shared worker lives on
+
+async function handle(port, data) {
   try {
     if (data.type === "start") {
       evaluate = evaluate || startOnce(data.wheel, data.runtime);
       await evaluate;
-      timings.ready = performance.now();
-      self.postMessage({ type: "ready", timings });
+      timings.ready = timings.ready || performance.now();
+      pages += 1;
+      port.postMessage({ type: "ready", timings: { ...timings, pages } });
     } else if (data.type === "evaluate") {
       const run = await evaluate;
-      self.postMessage({ type: "result", id: data.id, result: run(data.request) });
+      port.postMessage({ type: "result", id: data.id, result: run(data.request) });
     }
   } catch (error) {
     evaluate = null;
-    self.postMessage({ type: "error", id: data.id, message: String(error) });
+    port.postMessage({ type: "error", id: data.id, message: String(error) });
   }
-};
+}
+
+// The same script runs as a shared worker (one Python for every page of this site, see
+// codewijzer-check.js) or as a dedicated worker of one page.
+if (typeof SharedWorkerGlobalScope === "function" && self instanceof SharedWorkerGlobalScope) {
+  self.onconnect = ({ ports: [port] }) => { port.onmessage = ({ data }) => handle(port, data); };
+} else {
+  self.onmessage = ({ data }) => handle(self, data);
+}
