@@ -2,6 +2,7 @@
 as a header, and every checker reaching an outcome under it without a single violation."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import urllib.request
@@ -9,6 +10,7 @@ import urllib.request
 import pytest
 
 from build_scripts import csp
+from tests.browser.conftest import dedicated_worker
 from tests.browser.nginx_server import nginx_binary, start_nginx
 from tests.browser.test_checkers import RULE_FILES, answer_first_options, open_checker, wait_for_verdict
 
@@ -59,7 +61,7 @@ def test_nginx_sends_compressed_wasm_with_its_type_and_the_policy(nginx_url, bui
 
 @pytest.mark.parametrize("code, checker", RULE_FILES, ids=[f"{c}-{k}" for c, k in RULE_FILES])
 def test_every_checker_works_under_the_header_from_nginx(browser, nginx_url, code, checker):
-    context = browser.new_context(service_workers="block")
+    context = dedicated_worker(browser.new_context(service_workers="block"))    # to see the worker's responses
     context.add_init_script(VIOLATIONS)
     page = context.new_page()
     errors, encodings = [], {}
@@ -75,3 +77,22 @@ def test_every_checker_works_under_the_header_from_nginx(browser, nginx_url, cod
     context.close()
     assert problems == [] and errors == []
     assert encodings.get("pyodide.asm.wasm") in ("br", "gzip"), encodings.get("pyodide.asm.wasm")
+
+
+def test_the_shared_worker_works_under_the_header_from_nginx(browser, nginx_url):
+    """The same under nginx's header with the shared worker (its requests are not visible to Playwright)."""
+    context = browser.new_context(service_workers="block")
+    context.add_init_script(VIOLATIONS)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    for checker in ("geschenken", "relaties"):
+        open_checker(page, nginx_url, "gemeente-utrecht", checker)
+        answer_first_options(page, checker)
+        assert wait_for_verdict(page, checker)
+        assert not any(w.url.endswith("/codewijzer-worker.js") for w in page.workers)
+    served = json.loads(page.evaluate("() => document.documentElement.dataset.cwWorkerTimings"))["pages"]
+    problems = page.evaluate("window.__problems")
+    context.close()
+    assert problems == [] and errors == [] and served == 2
