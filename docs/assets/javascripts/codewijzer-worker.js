@@ -105,7 +105,12 @@ async function handle(port, data) {
   try {
     if (data.type === "start") {
       evaluate = evaluate || startOnce(data.wheel, data.runtime);
-      await evaluate;
+      try {
+        await evaluate;
+      } catch (error) {
+        evaluate = null;      // the next page that asks starts Python again
+        throw error;
+      }
       timings.ready = timings.ready || performance.now();
       pages += 1;
       port.postMessage({ type: "ready", timings: { ...timings, pages } });
@@ -113,8 +118,7 @@ async function handle(port, data) {
       const run = await evaluate;
       port.postMessage({ type: "result", id: data.id, result: run(data.request) });
     }
-  } catch (error) {
-    evaluate = null;
+  } catch (error) {             // one page's failure; a running Python stays for the others
     port.postMessage({ type: "error", id: data.id, message: String(error) });
   }
 }
