@@ -31,6 +31,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from build_scripts.serve import SiteHandler
+from tests.browser.conftest import DEDICATED_WORKER
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -120,10 +121,8 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-# Playwright neither routes nor reports a shared worker's requests: where the benchmark counts or
-# refuses the worker's requests, and for a warm start with a new Python, the page gets a dedicated
-# worker (the same script; the path of browsers without SharedWorker's extendedLifetime).
-DEDICATED_WORKER = "delete window.SharedWorker;"
+# Where the benchmark counts or refuses the worker's requests, and for a warm start with a new
+# Python, the page gets a dedicated worker (see DEDICATED_WORKER in the browser tests).
 
 
 def new_context(browser, dedicated_worker: bool = False, **kwargs):

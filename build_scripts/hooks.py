@@ -36,10 +36,38 @@ def _fail(errors: list[ContentError]) -> PluginError:
 
 
 def on_files(files, config):
-    """Read and validate every page before anything is rendered; derive the menu from front matter."""
+    """Read and validate every page before anything is rendered; derive the menu from front matter.
+
+    Editor mistakes are collected per step and reported together; a step that needs valid input
+    from the steps before it runs only when they found nothing."""
     global _site
     _policies.clear()
     docs_dir = Path(config["docs_dir"])
+    pages, themes = _read_content(docs_dir)
+    only, pages, removed = _select_code(pages)
+    errors = validate_site(pages, themes) + link_check.check_file_links(pages, docs_dir)
+    errors += _missing_source_documents(pages, docs_dir)
+    rule_sets, rule_errors = _load_rules(docs_dir, only)
+    if errors or rule_errors:     # what follows relies on valid front matter and rule data
+        raise _fail(errors + rule_errors)
+    if only:
+        source_text = pages[f"{only}/index.md"].meta["code"]["bronbestand"]
+        for file in single_code.other_files(files, only, removed, {source_text}):
+            files.remove(file)
+    _site = _index_site(pages, themes, rule_sets)
+    errors = checks.check_wiring(_site, docs_dir) + _examples_on_no_theme_page(_site)
+    if errors:
+        raise _fail(errors)
+    config["nav"] = build_nav(_site)
+    workshops.add_pages(files, config, _site)
+    _last_changed.clear()
+    _last_changed.update(page_history.last_changed(docs_dir))
+    config["extra"]["bewerk_basis"] = page_history.edit_base(config["extra"].get("bewerk_basis") or "", docs_dir)
+    return files
+
+
+def _read_content(docs_dir: Path) -> tuple[dict, dict]:
+    """Every page's front matter and the themes; ends the build on any error in them."""
     pages, errors = read_pages(docs_dir)
     try:
         themes = read_themes(docs_dir)
@@ -49,6 +77,11 @@ def on_files(files, config):
         raise _fail(errors + [error]) from None
     if errors:
         raise _fail(errors)
+    return pages, themes
+
+
+def _select_code(pages: dict) -> tuple[str | None, dict, set[str]]:
+    """The one code to build (make build CODE=...), its pages, and the pages left out."""
     only, removed = single_code.selected_code(), set()
     _left_out.clear()
     if only:
@@ -57,7 +90,11 @@ def on_files(files, config):
             _left_out.update(removed)
         except single_code.UnknownCode as error:
             raise PluginError(str(error)) from None
-    errors = validate_site(pages, themes) + link_check.check_file_links(pages, docs_dir)
+    return only, pages, removed
+
+
+def _missing_source_documents(pages: dict, docs_dir: Path) -> list[ContentError]:
+    errors = []
     for page in pages.values():
         code = page.meta.get("code") if page.kind == "overzicht" else None
         if isinstance(code, dict) and not (docs_dir / "bronnen" / str(code.get("bronbestand"))).is_file():
@@ -65,33 +102,31 @@ def on_files(files, config):
                                                       "bestaat niet. Zet de tekst van de code in docs/bronnen/.",
                                        line=page.key_lines.get("code.bronbestand", page.line_of("code")),
                                        key="code.bronbestand"))
+    return errors
+
+
+def _load_rules(docs_dir: Path, only: str | None) -> tuple[dict, list[ContentError]]:
     rule_sets, rule_errors = checks.load_checks(docs_dir)
     if only:
         rule_sets = {key: rules for key, rules in rule_sets.items() if key[0] == only}
         rule_errors = [e for e in rule_errors if e.path.startswith(only + "/")]
-    if errors or rule_errors:     # what follows relies on valid front matter and rule data
-        raise _fail(errors + rule_errors)
-    if only:
-        source_text = pages[f"{only}/index.md"].meta["code"]["bronbestand"]
-        for file in single_code.other_files(files, only, removed, {source_text}):
-            files.remove(file)
+    return rule_sets, rule_errors
+
+
+def _index_site(pages: dict, themes: dict, rule_sets: dict) -> SiteIndex:
+    """The site index, with the checkers' wheel and the Pyodide runtime it needs."""
     wheel_name, _checker_build["bytes"] = checker_assets.build_wheel()
-    _site = SiteIndex(pages, themes, rule_sets, wheel_name)
-    errors += checks.check_wiring(_site, docs_dir)
-    _checker_build["requests"] = checks.sample_requests(_site)
-    _site.runtime = checker_assets.runtime_names(_checker_build["bytes"], _checker_build["requests"])
-    errors += [ContentError(e.src_path, "dit voorbeeld staat op geen enkele themapagina. Het eerste thema in "
-                            "'themas' moet ook bij 'themas' staan van een themapagina van dezelfde organisatie "
-                            "met de regel <!-- codewijzer: voorbeelden -->.", line=e.line_of("themas"), key="themas")
-               for e in _site.examples() if not _site.theme_pages_for(e)]
-    if errors:
-        raise _fail(errors)
-    config["nav"] = build_nav(_site)
-    workshops.add_pages(files, config, _site)
-    _last_changed.clear()
-    _last_changed.update(page_history.last_changed(docs_dir))
-    config["extra"]["bewerk_basis"] = page_history.edit_base(config["extra"].get("bewerk_basis") or "", docs_dir)
-    return files
+    site = SiteIndex(pages, themes, rule_sets, wheel_name)
+    _checker_build["requests"] = checks.sample_requests(site)
+    site.runtime = checker_assets.runtime_names(_checker_build["bytes"], _checker_build["requests"])
+    return site
+
+
+def _examples_on_no_theme_page(site: SiteIndex) -> list[ContentError]:
+    return [ContentError(e.src_path, "dit voorbeeld staat op geen enkele themapagina. Het eerste thema in "
+                         "'themas' moet ook bij 'themas' staan van een themapagina van dezelfde organisatie "
+                         "met de regel <!-- codewijzer: voorbeelden -->.", line=e.line_of("themas"), key="themas")
+            for e in site.examples() if not site.theme_pages_for(e)]
 
 
 def on_page_markdown(markdown, page, config, files):
