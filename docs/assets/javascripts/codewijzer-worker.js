@@ -23,7 +23,8 @@ const PYODIDE = new URL("../pyodide/", import.meta.url).href;
 
 // A memory snapshot (Python already started, checkers imported) is used only when the browser has
 // it cached: it is large, so a first visit starts normally and fetches it afterwards for next time.
-// Only the headers are awaited here; the body is read while Pyodide compiles its wasm.
+// Only the headers are awaited here; the body is read while Pyodide loads its JavaScript (it
+// compiles its wasm only once the snapshot is read: pyodide.ts, stage 4 before 5).
 async function cachedSnapshot(url) {
   try {
     const response = await nativeFetch(url, { cache: "only-if-cached", mode: "same-origin" });
