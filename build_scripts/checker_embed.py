@@ -1,7 +1,11 @@
 """Put a checker into its theme page: the interactive form's shell and data, and the same rules
 as a readable list for readers without JavaScript (or when Pyodide cannot load).
 
-The shell is static HTML with the rule data as JSON; codewijzer-check.js builds the form from it.
+The shell is static HTML with one JSON data block (<script type="application/json">, which no
+browser executes, so the Content-Security-Policy has nothing to allow): the form's schema
+(checkers.schema, English keys), the rule set for the worker (RuleSet.to_wire, passed on untouched),
+the practice examples and the interface text. codewijzer-check.js renders the form from the schema
+at once; Python decides visibility, messages and outcome.
 The readable list is Markdown, so MkDocs validates every source link in it.
 """
 from __future__ import annotations
@@ -12,10 +16,11 @@ import posixpath
 import re
 from typing import Any
 
-from checkers import CHECKERS, to_json
+from checkers import schema, to_json
 from checkers.amounts import dutch_amount
+from checkers.dates import evaluation_date, is_set
 from checkers.dutch_dates import dutch_date
-from checkers.engine import entry_start, limit_entry
+from checkers.model import AllOf, AnswerIs, AnyOf, Compare, Condition, Not, RuleSet, Source
 from checkers.rules import doc_to_url
 
 # Interface text for the page script: Dutch wording lives here, not in JavaScript.
@@ -23,6 +28,9 @@ UI_TEXT = {
     "ja": "Ja",
     "nee": "Nee",
     "laden": "De check wordt geladen. Dit kan een paar seconden duren.",
+    "laden_uitkomst": ("De rekenhulp wordt nog geladen. Je kunt de vragen al beantwoorden; de uitkomst "
+                       "verschijnt hier zodra hij klaar is."),
+    "geldt_vanaf": "geldt vanaf",
     "klaar": "De check is klaar. Beantwoord de vragen; de uitkomst verschijnt onder de vragen.",
     "fout": ("De check kan in deze browser niet worden geladen. Hieronder staan de regels van de check "
              "op een rij; daarmee kun je het zelf nagaan."),
@@ -50,28 +58,36 @@ UI_TEXT = {
 
 
 def _json_attribute(value: Any) -> str:
-    """JSON for a data-* attribute. Not a <script type="application/json"> block: Material's instant
-    navigation re-runs the scripts in the content, and such a copy would then break the CSP."""
     return html.escape(to_json(value), quote=True)
 
 
-def render_checker(page_src: str, checker: str, rules: dict[str, Any], examples: dict[str, dict[str, Any]],
+def _json_block(value: Any) -> str:
+    """JSON that cannot end the <script> element it sits in."""
+    return to_json(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render_checker(page_src: str, checker: str, rules: RuleSet, examples: dict[str, dict[str, Any]],
                    wheel_name: str, runtime: dict[str, str]) -> str:
     # use_directory_urls: 'org/thema.md' is served at 'org/thema/', two levels below the site root
     url = doc_to_url(page_src).strip("/")
     base = "../" * (len(url.split("/")) if url else 0)
-    title = html.escape(rules["titel"])
-    shell = f"""<section class="cw-check" id="check-{checker}" data-checker="{checker}" data-code="{rules['code']}" data-state="loading" data-base="{base}" data-wheel="{html.escape(wheel_name)}" aria-labelledby="check-{checker}-titel"
- data-regels="{_json_attribute(_browser_rules(rules))}" data-voorbeelden="{_json_attribute(examples)}" data-teksten="{_json_attribute(UI_TEXT)}"
- data-runtime="{_json_attribute({k: runtime[k] for k in ('stdlib', 'snapshot')})}">
+    today = evaluation_date()
+    title = html.escape(rules.fill(rules.title, today))
+    data = {"schema": schema(checker, rules, today), "rules": rules.to_wire(), "examples": examples, "texts": UI_TEXT,
+            "runtime": {k: runtime[k] for k in ("stdlib", "snapshot")},
+            # A build for another day (CODEWIJZER_DATUM) shows that day in the browser too; otherwise the
+            # page uses the reader's own date.
+            "today": today.isoformat() if is_set() else None}
+    shell = f"""<section class="cw-check" id="check-{checker}" data-checker="{checker}" data-code="{rules.code}" data-state="loading" data-base="{base}" data-wheel="{html.escape(wheel_name)}" aria-labelledby="check-{checker}-titel">
 <h2 class="cw-check-titel" id="check-{checker}-titel">Check: {title}</h2>
-<p class="cw-check-inleiding">{html.escape(rules.get('inleiding', ''))} Je antwoorden blijven in je eigen browser.</p>
+<p class="cw-check-inleiding">{html.escape(rules.fill(rules.intro, today))} Je antwoorden blijven in je eigen browser.</p>
 <p class="cw-check-status" role="status" hidden></p>
+<script type="application/json" class="cw-check-data">{_json_block(data)}</script>
 <script type="module" src="{base}assets/javascripts/codewijzer-check.js"></script>
 <noscript><p class="cw-check-melding">JavaScript staat uit, daarom werkt de check niet. Hieronder staan de regels van de check op een rij.</p></noscript>
 </section>
 """
-    return shell + "\n" + rules_as_text(checker, rules, page_src)
+    return shell + "\n" + rules_as_text(checker, rules, page_src, today)
 
 
 def head_tags(page_html: str, wheel_name: str, runtime: dict[str, str]) -> str:
@@ -93,56 +109,62 @@ def delay_search(page_html: str) -> str:
     return MATERIAL_SEARCH.sub(r'\1codewijzer-search.js?material=\2"', page_html, count=1)
 
 
-def _browser_rules(rules: dict[str, Any]) -> dict[str, Any]:
-    keep = {"check", "code", "titel", "inleiding", "grenzen", "vragen", "regels", "standaard", "vervolg", "uitkomsten"}
-    return {k: v for k, v in rules.items() if k in keep}
+def _link(page_src: str, source: Source) -> str:
+    target = posixpath.relpath(source.doc, posixpath.dirname(page_src) or ".")
+    return f"[{source.label}]({target}#{source.anchor})"
 
 
-def _link(page_src: str, source: dict[str, str]) -> str:
-    target = posixpath.relpath(source["doc"], posixpath.dirname(page_src) or ".")
-    return f"[{source['label']}]({target}#{source['anchor']})"
+WORDS = {"meer_dan": "meer dan", "minder_dan": "minder dan", "gelijk_aan": "precies", "minstens": "minstens",
+         "hoogstens": "hoogstens"}
 
 
-def _condition_text(condition: dict[str, Any], rules: dict[str, Any], today: dt.date) -> str:
-    questions = {q["id"]: q for q in rules["vragen"]}
-    words = {"meer_dan": "meer dan", "minder_dan": "minder dan", "gelijk_aan": "precies", "minstens": "minstens",
-             "hoogstens": "hoogstens"}
-    parts = []
-    for qid, expected in condition.items():
-        question = questions[qid]
-        if isinstance(expected, dict):
-            answer = ", ".join(f"{words[op]} € {_limit_text(rules, v, today)}" for op, v in expected.items())
-        else:
-            options = {o["waarde"]: o["tekst"] for o in question.get("opties", [])} or {"ja": "ja", "nee": "nee"}
-            values = expected if isinstance(expected, list) else [expected]
-            answer = " of ".join(options.get(v, v) for v in values)
-        parts.append(f"*{question['vraag']}* {answer}")
-    return "; ".join(parts)
+def _condition_text(condition: Condition, rules: RuleSet, today: dt.date) -> str:
+    """A condition in words, with limits as they hold on `today` and the changes announced after it."""
+    if isinstance(condition, AllOf):
+        return "; ".join(_condition_text(p, rules, today) for p in condition.parts)
+    if isinstance(condition, AnyOf):
+        return "een van deze: " + " óf ".join(f"({_condition_text(p, rules, today)})" for p in condition.parts)
+    if isinstance(condition, Not):
+        return f"niet ({_condition_text(condition.part, rules, today)})"
+    if isinstance(condition, AnswerIs):
+        question = rules.question(condition.question)
+        options = {o.value: o.text for o in question.options}
+        answer = " of ".join(options.get(v, v) for v in condition.values)
+        return f"*{rules.fill(question.text, today)}* {rules.fill(answer, today)}"
+    assert isinstance(condition, Compare)
+    left = " + ".join(f"*{rules.fill(rules.question(q).text, today)}*" for q in condition.answers)
+    operand = condition.operand
+    if operand.limit:
+        right = _limit_text(rules, operand.limit, today)
+    elif operand.answers:
+        right = "het antwoord op " + " + ".join(f"*{rules.fill(rules.question(q).text, today)}*"
+                                                for q in operand.answers)
+    else:
+        right = f"€ {dutch_amount(operand.number)}"
+    return f"{left} {WORDS[condition.operator]} {right}"
 
 
-def _limit_text(rules: dict[str, Any], value: Any, today: dt.date) -> str:
+def _limit_text(rules: RuleSet, name: str, today: dt.date) -> str:
     """A limit as it holds on the day of the build, and every change announced after it."""
-    if not isinstance(value, str):
-        return dutch_amount(value)
-    text = dutch_amount(limit_entry(rules, value, today)["waarde"])
-    later = sorted((e for e in rules["grenzen"][value] if entry_start(e) > today), key=entry_start)
-    return text + "".join(f" (vanaf {dutch_date(entry_start(e))}: € {dutch_amount(e['waarde'])})" for e in later)
+    limit = rules.limits[name]
+    text = f"€ {dutch_amount(limit.at(today).value)}"
+    return text + "".join(f" (vanaf {dutch_date(v.starts)}: € {dutch_amount(v.value)})" for v in limit.later(today))
 
 
-def rules_as_text(checker: str, rules: dict[str, Any], page_src: str, today: dt.date | None = None) -> str:
-    """The checker's rules as a readable list: the no-JavaScript fallback, generated from the same data.
-    Limits are shown as they hold on the day of the build, with any change announced after it."""
-    today = today or dt.date.today()
-    verdicts = {**CHECKERS[checker], **rules.get("uitkomsten", {})}
+def rules_as_text(checker: str, rules: RuleSet, page_src: str, today: dt.date | None = None) -> str:
+    """The checker's rules as a readable list: the no-JavaScript fallback, generated from the same model.
+    Limits are shown as they hold on the evaluation date, with any change announced after it."""
+    today = today or evaluation_date()
     lines = [f'<div class="cw-check-regels" id="check-{checker}-regels" markdown>', "",
              f'???+ info "De regels van deze check op een rij"', "",
              "    Zo komt de check tot een uitkomst. Als meer regels gelden, gaat de strengste voor.", ""]
-    for rule in rules["regels"]:
-        sources = ", ".join(_link(page_src, s) for s in rule["bron"])
-        lines.append(f"    - **{verdicts[rule['uitkomst']]}** als: {_condition_text(rule['als'], rules, today)}. "
-                     f"{rule['reden']} ({sources})")
-    default = rules["standaard"]
-    lines.append(f"    - **{verdicts[default['uitkomst']]}** in alle andere gevallen. {default['reden']} "
-                 f"({', '.join(_link(page_src, s) for s in default['bron'])})")
+    for rule in rules.rules:
+        sources = ", ".join(_link(page_src, s) for s in rule.sources)
+        label = rules.fill(rules.outcome(rule.outcome).label, today)
+        lines.append(f"    - **{label}** als: {_condition_text(rule.condition, rules, today)}. "
+                     f"{rules.fill(rule.reason, today)} ({sources})")
+    default = rules.default
+    lines.append(f"    - **{rules.fill(rules.outcome(default.outcome).label, today)}** in alle andere gevallen. "
+                 f"{rules.fill(default.reason, today)} ({', '.join(_link(page_src, s) for s in default.sources)})")
     lines += ["", "</div>", ""]
     return "\n".join(lines)

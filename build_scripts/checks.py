@@ -9,7 +9,7 @@ from typing import Any
 import json
 
 from checkers import CHECKERS, evaluate, to_json
-from checkers.rules import RuleError, load_rules, rule_files
+from checkers.rules import RuleError, RuleErrors, load_rules, rule_files
 
 from .content_model import ContentError
 from .markdown_blocks import prose_only
@@ -29,6 +29,9 @@ def load_checks(docs_dir: Path) -> tuple[dict[tuple[str, str], dict[str, Any]], 
             continue
         try:
             checks[(org, checker)] = load_rules(docs_dir, org, checker, CHECKERS[checker])
+        except RuleErrors as found:           # every problem of the file at once
+            errors += [ContentError(e.path, e.message, key=e.key, line=e.line or _line_of(path, e.key))
+                       for e in found.errors]
         except RuleError as error:
             errors.append(ContentError(error.path, error.message, key=error.key,
                                        line=error.line or _line_of(path, error.key)))
@@ -129,9 +132,9 @@ def sample_requests(site: SiteIndex) -> list[dict[str, Any]]:
     """Requests that exercise every checker (used to find the stdlib modules Python needs)."""
     requests = []
     for (org, checker), rules in sorted(site.checks.items()):
-        plain = json.loads(to_json(rules))
+        plain = rules.to_wire()
         samples = [{}, *site.examples_with_check(org, checker).values()]
-        samples += [{q["id"]: "€ 1.000,50"} for q in rules["vragen"] if q["type"] == "bedrag"]
-        samples += [{q["id"]: "-5"} for q in rules["vragen"] if q["type"] == "bedrag"]
+        samples += [{q.id: "€ 1.000,50"} for q in rules.questions if q.kind == "bedrag"]
+        samples += [{q.id: "-5"} for q in rules.questions if q.kind == "bedrag"]
         requests += [{"checker": checker, "rules": plain, "answers": answers} for answers in samples]
     return requests

@@ -6,6 +6,7 @@ Two moments: links to files are checked in the editor's Markdown before anything
 """
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from pathlib import Path
@@ -89,14 +90,13 @@ def check_anchors(files: Any, site: SiteIndex, docs_dir: Path) -> list[ContentEr
     for (org, checker), rules in sorted(site.checks.items()):
         rel = f"{org}/regels/{checker}.toml"
         text = (docs_dir / rel).read_text(encoding="utf-8")
-        for rule in rules["regels"] + [rules["standaard"]]:
-            for source in rule["bron"]:
-                present = anchors_of(source["doc"])
-                if present is not None and source["anchor"] not in present:
-                    add(ContentError(rel, f"de bron '#{source['anchor']}' bestaat niet (meer) op {source['doc']}. "
-                                     "Is de afspraak vernummerd of verwijderd? Verwijs naar het anker dat nu op die "
-                                     "pagina staat, bijvoorbeeld #afspraak-2-5a.",
-                                     line=_line_in(text, "#" + source["anchor"]), key="bron"), source["anchor"])
+        limit_sources = [v.source for limit in rules.limits.values() for v in limit.values if v.source]
+        for source in [s for rule in rules.rules + (rules.default,) for s in rule.sources] + limit_sources:
+            present = anchors_of(source.doc)
+            if present is not None and source.anchor not in present:
+                add(ContentError(rel, f"de bron '#{source.anchor}' bestaat niet (meer) op {source.doc}. "
+                                 "Is de afspraak vernummerd of verwijderd? " + nearest_anchor(source.anchor, present),
+                                 line=_line_in(text, "#" + source.anchor), key="bron"), source.anchor)
 
     for org in site.organisations():
         doc, anchor = site.code_link(org, "vertrouwenspersoon")
@@ -129,6 +129,9 @@ def check_anchors(files: Any, site: SiteIndex, docs_dir: Path) -> list[ContentEr
                                f"{to_file.src_uri}. ")
                 else:
                     message = f"de link '{original}' wijst naar het anker '#{anchor}', maar dat staat niet op deze pagina. "
+                close = difflib.get_close_matches(anchor, sorted(present), n=1, cutoff=0.6)
+                if close:
+                    message += f"Bedoel je #{close[0]}? Dat anker staat wel op die pagina. "
                 add(ContentError(where[0], message + "Controleer het nummer of kopje (afspraak 2.5a heeft het anker "
                                  "#afspraak-2-5a), of haal '#...' weg.", line=where[1], key="link"), anchor)
     return sorted(errors.values(), key=lambda e: (e.path, e.line or 0))
@@ -146,3 +149,11 @@ def _origin(src_uri: str, original: str, anchor: str, site: SiteIndex,
         if line is not None:
             return candidate.src_path, line
     return None
+
+
+def nearest_anchor(anchor: str, present: set[str]) -> str:
+    """The Dutch hint for a missing anchor: the closest anchor that is on the page, if one is close."""
+    close = difflib.get_close_matches(anchor, sorted(present), n=1, cutoff=0.6)
+    if close:
+        return f"Bedoel je #{close[0]}? Dat anker staat wel op die pagina."
+    return "Verwijs naar een anker dat nu op die pagina staat, bijvoorbeeld #afspraak-2-5a."

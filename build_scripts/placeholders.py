@@ -143,7 +143,7 @@ def with_code_facts(markdown: str, page: SourcePage, site: SiteIndex) -> str:
 
 def checks_list(page: SourcePage, site: SiteIndex) -> str:
     org = page.organisation
-    items = [f"- [{rules['titel']}]({rel(page, site.check_page(org, checker))}#check-{checker})"
+    items = [f"- [{rules.title}]({rel(page, site.check_page(org, checker))}#check-{checker})"
              for checker, rules in site.checks_of(org)]
     return "\n".join(items) or "*Voor deze organisatie zijn er nog geen checks.*"
 

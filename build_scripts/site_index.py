@@ -62,7 +62,7 @@ class SiteIndex:
 
     def check_page(self, org: str, checker: str) -> str:
         """The page (docs path) that embeds an organisation's checker."""
-        return posixpath.normpath(f"{org}/regels/{self.checks[(org, checker)]['pagina']}")
+        return posixpath.normpath(f"{org}/regels/{self.checks[(org, checker)].page}")
 
     def examples_with_check(self, org: str, checker: str) -> dict[str, dict[str, Any]]:
         return {e.meta["id"]: e.meta["check"]["antwoorden"] for e in self.examples()

@@ -1,12 +1,13 @@
 """Codewijzer's checkers: pure Python (standard library only), the same in CPython and Pyodide.
 
-The public API is JSON types in, JSON types out:
+The public API:
 
-    evaluate(checker, rules, answers) -> outcome
-    schema(checker, rules) -> questions and verdicts
+    evaluate(checker, rules, answers, today=None) -> outcome (JSON types)
+    schema(checker, rules, today=None) -> questions and verdicts for the form (JSON types)
     evaluate_json(request) -> outcome as a JSON string (the one call the browser's worker makes)
 
-`rules` is the resolved rule data of one organisation (checkers.rules.load_rules).
+`rules` is the parsed rule set of one organisation's checker (checkers.rules.load_rules, a
+model.RuleSet). `today` defaults to the evaluation date (checkers.dates: CODEWIJZER_DATUM or today).
 """
 from __future__ import annotations
 
@@ -16,27 +17,27 @@ from decimal import Decimal
 from typing import Any
 
 from . import engine, geschenken, meldroute, nevenwerkzaamheden, relaties
+from .model import RuleSet
 
+# Each checker's standard vocabulary of verdicts, most serious first. Titles live in the rule files.
 CHECKERS = {
     "geschenken": geschenken.VERDICTS,
     "relaties": relaties.VERDICTS,
     "nevenwerkzaamheden": nevenwerkzaamheden.VERDICTS,
     "meldroute": meldroute.VERDICTS,
 }
-TITLES = {
-    "geschenken": "Mag ik dit geschenk of deze uitnodiging aannemen?",
-    "relaties": "Moet ik deze relatie melden, en bij wie?",
-    "nevenwerkzaamheden": "Moet ik deze nevenwerkzaamheid of dit belang melden?",
-    "meldroute": "Waar kan ik terecht?",
-}
 
 
-def evaluate(checker: str, rules: dict[str, Any], answers: Any, today: dt.date | None = None) -> dict[str, Any]:
-    return engine.evaluate(CHECKERS[checker], rules, answers, today)
+def evaluate(checker: str, rules: RuleSet, answers: Any, today: dt.date | None = None) -> dict[str, Any]:
+    if rules.checker != checker:
+        raise ValueError(f"rules of {rules.checker}, not {checker}")
+    return engine.evaluate(rules, answers, today)
 
 
-def schema(checker: str, rules: dict[str, Any]) -> dict[str, Any]:
-    return engine.schema(CHECKERS[checker], rules)
+def schema(checker: str, rules: RuleSet, today: dt.date | None = None) -> dict[str, Any]:
+    if rules.checker != checker:
+        raise ValueError(f"rules of {rules.checker}, not {checker}")
+    return engine.schema(rules, today)
 
 
 def to_json(value: Any) -> str:
@@ -45,15 +46,17 @@ def to_json(value: Any) -> str:
             return str(obj)
         if isinstance(obj, dt.date):
             return obj.isoformat()
+        if isinstance(obj, RuleSet):
+            return obj.to_wire()
         raise TypeError(type(obj).__name__)
     return json.dumps(value, ensure_ascii=False, default=default)
 
 
-_rules_by_key: dict[str, dict[str, Any]] = {}
+_rules_by_key: dict[str, RuleSet] = {}
 
 
 def evaluate_json(request: str) -> str:
-    """{'checker', 'rules' or 'rules_key', 'answers', 'today'?: 'YYYY-MM-DD'} -> outcome JSON.
+    """{'checker', 'rules' (RuleSet.to_wire()) or 'rules_key', 'answers', 'today'?: 'YYYY-MM-DD'} -> outcome JSON.
 
     The page sends a checker's rules once with a `rules_key`, then only the key: parsing the rules
     on every answer would cost more than evaluating them.
@@ -62,9 +65,12 @@ def evaluate_json(request: str) -> str:
     try:
         data = json.loads(request)
         today = dt.date.fromisoformat(data["today"]) if data.get("today") else None
-        if "rules" in data and data.get("rules_key"):
-            _rules_by_key[data["rules_key"]] = data["rules"]
-        rules = data["rules"] if "rules" in data else _rules_by_key[data["rules_key"]]
+        if "rules" in data:
+            rules = RuleSet.from_wire(data["rules"])
+            if data.get("rules_key"):
+                _rules_by_key[data["rules_key"]] = rules
+        else:
+            rules = _rules_by_key[data["rules_key"]]
         return to_json(evaluate(data["checker"], rules, data.get("answers"), today))
     except Exception:   # the page must always get an answer it can show
         return to_json({"status": "fout", "message": "Er ging iets mis bij het uitrekenen. Probeer het opnieuw "

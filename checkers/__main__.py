@@ -15,7 +15,8 @@ import re
 import sys
 from pathlib import Path
 
-from . import CHECKERS, TITLES, evaluate, schema, to_json
+from . import CHECKERS, evaluate, schema, to_json
+from .dates import DateError, evaluation_date
 from .rules import RuleError, load_rules, rule_files
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -60,21 +61,31 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_argument("--code", required=True, help="de organisatie, bijvoorbeeld gemeente-utrecht")
         if name == "evaluate":
             sub.add_argument("--answers", required=True, help="de antwoorden als JSON-object")
-            sub.add_argument("--datum", type=iso_date, help="peildatum JJJJ-MM-DD (standaard: vandaag); grenzen "
-                                                        "met een 'vanaf' gelden volgens deze datum")
+        sub.add_argument("--datum", type=iso_date, help="peildatum JJJJ-MM-DD (standaard: CODEWIJZER_DATUM of "
+                                                    "vandaag); grenzen met een 'vanaf' gelden volgens deze datum")
     args = parser.parse_args(argv)
 
     if args.command == "list":
-        found = [{"checker": p.stem, "code": p.parent.parent.name, "title": TITLES.get(p.stem, p.stem)}
-                 for p in rule_files(args.docs) if p.stem in CHECKERS]
+        found = []
+        for path in rule_files(args.docs):
+            if path.stem in CHECKERS:
+                try:
+                    title = load_rules(args.docs, path.parent.parent.name, path.stem, CHECKERS[path.stem]).title
+                except RuleError:
+                    title = None      # the build reports the problem; the list still names the file
+                found.append({"checker": path.stem, "code": path.parent.parent.name, "title": title})
         print(to_json(found))
         return 0
     try:
         rules = load_rules(args.docs, args.code, args.checker, CHECKERS[args.checker])
     except RuleError as error:
         return _fail(str(error))
+    try:
+        day = args.datum or evaluation_date()
+    except DateError as error:
+        return _fail(str(error))
     if args.command == "schema":
-        print(to_json(schema(args.checker, rules)))
+        print(to_json(schema(args.checker, rules, day)))
         return 0
     try:
         answers = json.loads(args.answers)
@@ -82,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         return _fail("De antwoorden zijn geen geldige JSON, bijvoorbeeld '{\"soort\": \"geschenk\"}'.")
     if not isinstance(answers, dict):
         return _fail("De antwoorden moeten een JSON-object zijn, bijvoorbeeld '{\"soort\": \"geschenk\"}'.")
-    outcome = evaluate(args.checker, rules, answers, args.datum)
+    outcome = evaluate(args.checker, rules, answers, day)
     if outcome["status"] != "uitkomst" or outcome["unknown"]:
         problems = dict(outcome["errors"])
         problems.update({q: "Deze vraag is nog niet beantwoord." for q in outcome.get("missing", [])})

@@ -8,14 +8,15 @@ from typing import Any, Iterator
 import pytest
 
 from checkers import CHECKERS, evaluate
-from checkers.engine import limit, read_answers
+from checkers.engine import read_answers
+from checkers.model import RuleSet
 from checkers.rules import load_rules
 from tests.conftest import DOCS
 
 TODAY = dt.date(2026, 11, 22)
 
 
-def rules_for(checker: str, code: str) -> dict[str, Any]:
+def rules_for(checker: str, code: str) -> RuleSet:
     return load_rules(DOCS, code, checker, CHECKERS[checker])
 
 
@@ -33,11 +34,10 @@ def evaluate_for():
     return outcome
 
 
-def amount_classes(rules: dict[str, Any]) -> list[str]:
-    """Zero, a small and a large amount, and around every limit: just under, exactly, just over."""
+def amount_classes(rules: RuleSet, today: dt.date = TODAY) -> list[str]:
+    """Zero, a small and a large amount, and around every limit and fixed amount: just under, exactly, just over."""
     values = {Decimal("0"), Decimal("1"), Decimal("1000")}
-    for name in rules.get("grenzen", {}):
-        bound = limit(rules, name, TODAY)
+    for bound in [limit.at(today).value for limit in rules.limits.values()]:
         values |= {bound - Decimal("0.01"), bound, bound + Decimal("0.01")}
     return [str(v).replace(".", ",") for v in sorted(v for v in values if v >= 0)]
 
@@ -49,21 +49,20 @@ def answer_combinations(checker: str, code: str) -> list[dict[str, Any]]:
 
     def walk(answers: dict[str, Any]) -> Iterator[dict[str, Any]]:
         visible, _, _ = read_answers(rules, answers, TODAY)
-        open_questions = [q for q in rules["vragen"] if q["id"] in visible and q["id"] not in answers]
+        open_questions = [q for q in rules.questions if q.id in visible and q.id not in answers]
         if not open_questions:
             yield dict(answers)
             return
         question = open_questions[0]
-        choices = (amount_classes(rules) if question["type"] == "bedrag"
-                   else ["ja", "nee"] if question["type"] == "janee" else [o["waarde"] for o in question["opties"]])
+        choices = amount_classes(rules) if question.kind == "bedrag" else [o.value for o in question.options]
         for choice in choices:
-            yield from walk({**answers, question["id"]: choice})
+            yield from walk({**answers, question.id: choice})
     return list(walk({}))
 
 
 def assert_every_combination_reaches_a_rule(checker: str, code: str) -> None:
     """Every combination of answers ends in an outcome from a rule (not the default), with sources."""
-    default = rules_for(checker, code)["standaard"]["reden"]
+    default = rules_for(checker, code).default.reason
     for answers in answer_combinations(checker, code):
         result = outcome(checker, code, answers)
         assert result["status"] == "uitkomst", answers

@@ -65,12 +65,12 @@ UNKNOWN_QUESTION = "onbekende vraag"
 def hostile_answers(checker: str, code: str) -> Iterator[tuple[str, str]]:
     """(label, raw --answers text) pairs."""
     rules = rules_for(checker, code)
-    for question in rules["vragen"]:
-        qid = question["id"]
+    for question in rules.questions:
+        qid = question.id
         base = _base_for(checker, code, qid)
         if base is None:
             continue
-        if question["type"] == "bedrag":
+        if question.kind == "bedrag":
             texts, values = BAD_AMOUNT_TEXTS, BAD_AMOUNT_VALUES
         else:
             texts, values = BAD_CHOICE_TEXTS, BAD_CHOICE_VALUES
@@ -80,7 +80,7 @@ def hostile_answers(checker: str, code: str) -> Iterator[tuple[str, str]]:
             yield f"{qid}={value[:20]}", _splice(base, qid, value)
         missing = {k: v for k, v in base.items() if k != qid}
         yield f"{qid} ontbreekt", json.dumps(missing)
-        yield f"{qid} leeg", json.dumps({**base, qid: ""}) if question["type"] == "bedrag" else \
+        yield f"{qid} leeg", json.dumps({**base, qid: ""}) if question.kind == "bedrag" else \
             _splice(base, qid, "null")
     complete = _combinations(checker, code)[0]
     for extra in ["bestaat_niet", "__proto__", "constructor", "SOORT", HUGE]:

@@ -32,8 +32,8 @@ class TestAlleOrganisaties:
     @pytest.mark.parametrize("code", CODES)
     def test_the_rule_file_loads_and_opens_on_the_help_page(self, code):
         rules = rules_for(CHECK, code)
-        assert rules["pagina"] == "../hulp.md"
-        assert rules["pagina_url"] == f"{code}/hulp/"
+        assert rules.page == "../hulp.md"
+        assert rules.page_url == f"{code}/hulp/"
 
     @pytest.mark.parametrize("code", CODES)
     def test_every_combination_of_answers_ends_in_an_outcome_with_sources(self, code):
@@ -48,7 +48,7 @@ class TestAlleOrganisaties:
         rules = rules_for(CHECK, code)
         for answers in all_answer_sets(code):
             texts = [r["text"] for r in run(code, **answers)["reasons"]]
-            assert rules["standaard"]["reden"] not in texts, answers
+            assert rules.default.reason not in texts, answers
 
     @pytest.mark.parametrize("code", CODES)
     def test_every_rule_is_reached_by_some_answers(self, code):
@@ -57,19 +57,19 @@ class TestAlleOrganisaties:
         for answers in all_answer_sets(code):
             result = run(code, **answers)
             reached |= {r["text"] for r in result["reasons"] + result["other_reasons"]}
-        assert [r["reden"] for r in rules["regels"] if r["reden"] not in reached] == []
+        assert [r.reason for r in rules.rules if r.reason not in reached] == []
 
     @pytest.mark.parametrize("code", CODES)
     def test_every_source_is_a_published_stable_anchor(self, code):
         rules = rules_for(CHECK, code)
-        hrefs = {s["href"] for r in rules["regels"] + [rules["standaard"]] for s in r["bron"]}
+        hrefs = {s.href for r in rules.rules + (rules.default,) for s in r.sources}
         assert sorted(hrefs - STABLE_ANCHORS) == []
 
     @pytest.mark.parametrize("code", CODES)
     def test_every_verdict_used_has_next_steps(self, code):
         rules = rules_for(CHECK, code)
-        used = {r["uitkomst"] for r in rules["regels"]} | {rules["standaard"]["uitkomst"]}
-        assert used <= set(rules["vervolg"])
+        used = {r.outcome for r in rules.rules} | {rules.default.outcome}
+        assert all(rules.outcome(key).next_steps for key in used)
 
     @pytest.mark.parametrize("code", CODES)
     def test_an_unknown_subject_is_invalid(self, code):

@@ -364,7 +364,7 @@ class TestProvincieUtrecht:
     def test_every_rule_applies_to_some_combination_of_answers(self):
         rules = rules_for(CHECK, PU)
         used = {r["text"] for answers in combinations(PU) for r in pu(**answers)["reasons"] + pu(**answers)["other_reasons"]}
-        assert {rule["reden"] for rule in rules["regels"]} <= used
+        assert {rule.reason for rule in rules.rules} <= used
 
     # --- invalid answers ---
 
@@ -392,7 +392,7 @@ class TestProvincieUtrecht:
 def test_every_gu_rule_applies_to_some_combination_of_answers():
     rules = rules_for(CHECK, GU)
     used = {r["text"] for answers in combinations(GU) for r in gu(**answers)["reasons"] + gu(**answers)["other_reasons"]}
-    assert {rule["reden"] for rule in rules["regels"]} <= used
+    assert {rule.reason for rule in rules.rules} <= used
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -75,15 +75,15 @@ class TestEveryCombination:
             result = outcome(CHECKER, code, answers)
             assert result["status"] == "uitkomst", answers
             assert result["sources"], answers
-            assert any(holds(rule["als"], answers, rules, TODAY) for rule in rules["regels"]), \
+            assert any(holds(rule, answers, rules, TODAY) for rule in rules.rules), \
                 f"only the standaard outcome applies to {answers}"
 
     @pytest.mark.parametrize("code", [UT, PU, GU])
     def test_every_rule_is_reached_by_some_combination_of_answers(self, code):
         rules = rules_for(CHECKER, code)
         combos = all_answer_sets(code)
-        for number, rule in enumerate(rules["regels"], 1):
-            assert any(holds(rule["als"], answers, rules, TODAY) for answers in combos), f"regel {number}"
+        for number, rule in enumerate(rules.rules, 1):
+            assert any(holds(rule, answers, rules, TODAY) for answers in combos), f"regel {number}"
 
 
 class TestUniversiteitTwente:
