@@ -69,8 +69,8 @@ class TestGemeenteUtrecht:
     def test_a_lunch_asks_only_whether_it_is_relevant_for_the_job(self):
         assert gu(soort="maaltijd")["visible"] == ["soort", "functioneel"]
 
-    def test_a_trip_asks_only_whether_it_is_abroad(self):
-        assert gu(soort="reis")["visible"] == ["soort", "buitenland"]
+    def test_a_trip_asks_whether_it_is_relevant_for_the_job_and_abroad(self):
+        assert gu(soort="reis")["visible"] == ["soort", "functioneel", "buitenland"]
 
     # --- geld ---
 
@@ -182,14 +182,22 @@ class TestGemeenteUtrecht:
     # --- reis: trips, congresses, excursions, events (2.8), also for teams (2.9) ---
 
     def test_a_trip_in_the_netherlands_needs_prior_written_permission(self):
-        result = gu(soort="reis", buitenland="nee")
+        result = gu(soort="reis", functioneel="ja", buitenland="nee")
         assert result["verdict"] == "toestemming-vooraf"
         assert anchors(result) == gu_anchors("afspraak-2-8", "afspraak-2-9")
 
     def test_a_trip_abroad_needs_prior_permission_decided_by_the_irm(self):
-        result = gu(soort="reis", buitenland="ja")
+        result = gu(soort="reis", functioneel="ja", buitenland="ja")
         assert result["verdict"] == "toestemming-vooraf"
         assert anchors(result) == gu_anchors("afspraak-2-8", "afspraak-2-9")
+
+    def test_a_trip_or_event_not_relevant_for_the_job_is_declined_like_a_lunch(self):
+        """More risk than a lunch that is not relevant (2.7: 'mag-niet') never gives a milder verdict;
+        the theme's introduction declines a supplier's skybox invitation outright."""
+        for abroad in ("ja", "nee"):
+            result = gu(soort="reis", functioneel="nee", buitenland=abroad)
+            assert result["verdict"] == "mag-niet"
+            assert gu_anchors("afspraak-2-7", "afspraak-2-3") <= anchors(result)
 
     # --- invalid answers ---
 
