@@ -138,4 +138,5 @@ def schema(rules: RuleSet, today: dt.date | None = None) -> dict[str, Any]:
                        "options": [{"value": o.value, "text": rules.fill(o.text, today)} for o in q.options]}
                       for q in rules.questions],
         "verdicts": {o.key: rules.fill(o.label, today) for o in rules.outcomes},
+        "visible": read_answers(rules, {}, today)[0],     # shown before any answer (and before Python runs)
     }

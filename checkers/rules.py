@@ -68,7 +68,7 @@ TOML_HINTS = [
                                                      "aanhalingstekens: vanaf = 2027-01-01."),
     (re.compile(r"=\s*\d{1,2}\s+[a-z]+\s+\d{4}", re.I), "Een datum schrijf je als jaar-maand-dag zonder "
                                                          "aanhalingstekens: vanaf = 2027-01-01."),
-    (re.compile(r"=\s*[A-Za-zÀ-ÿ]"), "Tekst staat tussen aanhalingstekens: reden = \"Geld neem je nooit aan.\""),
+    (re.compile(r"=\s*[A-Za-zÀ-ÿ]"), "Zet tekst tussen aanhalingstekens: reden = \"Geld neem je nooit aan.\""),
 ]
 
 
@@ -385,7 +385,7 @@ class _Parser:
                 self.skip("een regel heeft een voorwaarde 'als', bijvoorbeeld als = { soort = \"geld\" }.", where)
             condition = self._condition(rule["als"], f"{where}.als")
         numbers = self._fixed_amounts(condition)
-        self._check_text(reason, numbers, where)
+        self._check_text(reason, numbers, f"{where}.reden")
         return Rule(condition, rule.get("uitkomst", ""), reason, sources, bool(rule.get("onduidelijk", False)))
 
     def _check_text(self, text: str, numbers: set[Decimal], where: str) -> None:
@@ -393,8 +393,9 @@ class _Parser:
         limit: an amount that may change belongs in a placeholder such as {maximale_waarde}."""
         for name in PLACEHOLDER.findall(text):
             if name not in self.limits:
-                self.fail(f"de tekst gebruikt {{{name}}}, maar er is geen grens '{name}' onder [grenzen]"
-                          f"{' (wel: ' + ', '.join(self.limits) + ')' if self.limits else ''}.", where)
+                known = ", ".join(f"{{{n}}}" for n in self.limits)
+                self.fail(f"de tekst gebruikt {{{name}}}, maar er is geen grens '{name}' onder [grenzen]. "
+                          + (f"Gebruik een van deze: {known}." if known else "Zet de grens onder [grenzen]."), where)
         for amount in amounts_in(text) - numbers:
             names = ", ".join(f"{{{n}}}" for n in self.limits) or "{naam_van_de_grens}"
             self.fail(f"de tekst noemt het bedrag {amount} euro letterlijk, maar de regel vergelijkt niet met dat "
