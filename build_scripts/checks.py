@@ -2,13 +2,17 @@
 example through its checker so an example that no longer matches the rules fails the build."""
 from __future__ import annotations
 
+import datetime as dt
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
 import json
 
 from checkers import CHECKERS, evaluate, to_json
+from checkers.dates import evaluation_date
+from checkers.dutch_dates import dutch_date
 from checkers.rules import RuleError, RuleErrors, load_rules, rule_files
 
 from .content_model import ContentError
@@ -57,7 +61,17 @@ def _line_of(path: Path, key: str | None) -> int | None:
     head = key.split(".")[0]
     if rule:
         headers = [n for n, line in enumerate(lines, 1) if line.strip() == "[[regels]]"]
-        return headers[int(rule.group(1)) - 1] if int(rule.group(1)) <= len(headers) else None
+        if int(rule.group(1)) > len(headers):
+            return None
+        header = headers[int(rule.group(1)) - 1]
+        field = re.fullmatch(r"regels\[\d+\]\.(reden|bron|uitkomst)", key)    # a text: its own line
+        if field:
+            for number in range(header, len(lines) + 1):
+                if number > header and lines[number - 1].strip().startswith("[["):
+                    break
+                if re.match(rf"\s*{field.group(1)}\s*=", lines[number - 1]):
+                    return number
+        return header
     patterns = ([rf'^\s*id\s*=\s*"{question.group(1)}"'] if question else []) + \
         ([rf"^\s*{re.escape(key.split('.', 1)[1])}\s*="] if head == "grenzen" and "." in key else []) + \
         [rf"^\s*{re.escape(head)}\s*=", rf"^\s*\[+{re.escape(head)}\]+", re.escape(head)]
@@ -92,7 +106,59 @@ def check_wiring(site: SiteIndex, docs_dir: Path) -> list[ContentError]:
                                            f"naam ({', '.join(CHECKERS)}) of haal de regel weg.", line=line))
     for example in site.examples():
         errors += _check_example(example, site)
+    if not errors:
+        for warning in future_changes(site):
+            print(f"LET OP - {warning}", file=sys.stderr)     # a warning, not a failure (and not MkDocs' strict)
     return errors
+
+
+def _expectations(check: dict[str, Any], outcomes: list[str]) -> tuple[dict[dt.date, str], str | None]:
+    """An example's expected outcome per date: 'verwacht' from the start, 'verwacht_vanaf' from a date."""
+    by_date: dict[dt.date, str] = {dt.date.min: check["verwacht"]}
+    later = check.get("verwacht_vanaf") or {}
+    if not isinstance(later, dict):
+        return {}, ("'verwacht_vanaf' is een lijst van datum en uitkomst, zoals verwacht_vanaf: "
+                    "{ 2027-01-01: mag-melden }.")
+    for day, outcome in later.items():
+        try:
+            day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
+        except ValueError:
+            return {}, f"'{day}' bij verwacht_vanaf is geen datum; schrijf jaar-maand-dag, zoals 2027-01-01."
+        by_date[day] = outcome
+    for outcome in by_date.values():
+        if outcome not in outcomes:
+            return {}, (f"'{outcome}' is geen uitkomst van de check '{check['naam']}'. Kies uit: "
+                        f"{', '.join(outcomes)}.")
+    return by_date, None
+
+
+def _expected_on(by_date: dict[dt.date, str], day: dt.date) -> str:
+    return by_date[max(d for d in by_date if d <= day)]
+
+
+def future_changes(site: SiteIndex) -> list[str]:
+    """Before an announced limit change takes effect: which practice example will then give another
+    outcome than it expects for that day, so editors can add 'verwacht_vanaf' in time."""
+    today = evaluation_date()
+    warnings = []
+    for example in site.examples():
+        check = example.meta.get("check")
+        key = (example.organisation, check["naam"]) if check else None
+        if key not in site.checks:
+            continue
+        rules = site.checks[key]
+        expected_by_date, problem = _expectations(check, [o.key for o in rules.outcomes])
+        if problem:
+            continue
+        days = sorted({v.start for limit in rules.limits.values() for v in limit.values if v.start and v.start > today})
+        for day in days:
+            result = evaluate(check["naam"], rules, check["antwoorden"], day)
+            expected = _expected_on(expected_by_date, day)
+            if result.get("verdict") and result["verdict"] != expected:
+                warnings.append(f"docs/{example.src_path}: vanaf {dutch_date(day)} verandert een grens. Dit voorbeeld "
+                                f"geeft dan de uitkomst '{result['verdict']}' in plaats van '{expected}'. Klopt dat, "
+                                f"zet dan bij check: verwacht_vanaf: {{ {day.isoformat()}: {result['verdict']} }}.")
+    return warnings
 
 
 def _check_example(example, site: SiteIndex) -> list[ContentError]:
@@ -109,7 +175,14 @@ def _check_example(example, site: SiteIndex) -> list[ContentError]:
         return [ContentError(example.src_path, f"'{example.organisation}' heeft geen check '{check['naam']}'. "
                              f"Kies uit: {known}, of haal 'check' weg.",
                              line=line, key="check.naam")]
-    result = evaluate(check["naam"], site.checks[key], check["antwoorden"])
+    rules = site.checks[key]
+    outcomes = [o.key for o in rules.outcomes]
+    expected_by_date, problem = _expectations(check, outcomes)
+    if problem:
+        return [ContentError(example.src_path, problem, line=line_of("verwacht"), key="check.verwacht")]
+    today = evaluation_date()
+    expected = _expected_on(expected_by_date, today)
+    result = evaluate(check["naam"], rules, check["antwoorden"], today)
     if result["status"] != "uitkomst":
         problems = {**result["errors"], **{q: "niet beantwoord" for q in result.get("missing", [])}}
         detail = "; ".join(f"{q}: {m}" for q, m in problems.items())
@@ -120,8 +193,8 @@ def _check_example(example, site: SiteIndex) -> list[ContentError]:
         return [ContentError(example.src_path, f"de check kent deze vragen niet: {', '.join(result['unknown'])}. "
                              "Haal ze weg uit 'check.antwoorden' of controleer de schrijfwijze.",
                              line=line_of("antwoorden"), key="check.antwoorden")]
-    if result["verdict"] != check["verwacht"]:
-        return [ContentError(example.src_path, f"dit voorbeeld verwacht de uitkomst '{check['verwacht']}', maar de "
+    if result["verdict"] != expected:
+        return [ContentError(example.src_path, f"dit voorbeeld verwacht de uitkomst '{expected}', maar de "
                              f"check geeft nu '{result['verdict']}'. Klopt het voorbeeld nog met de regels? Pas dan "
                              "'check.verwacht' aan; anders is een regel veranderd die niet had mogen veranderen.",
                              line=line_of("verwacht"), key="check.verwacht")]

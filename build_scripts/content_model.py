@@ -75,6 +75,11 @@ def parse_page(src_path: str, text: str) -> SourcePage:
                                      "inspringing, dubbele punten en aanhalingstekens.", line=line) from None
     if not isinstance(meta, dict):
         raise ContentError(src_path, "de front matter moet bestaan uit regels 'sleutel: waarde'.", line=2)
+    duplicate = _duplicate_key(node)
+    if duplicate:
+        key, line = duplicate
+        raise ContentError(src_path, f"de sleutel '{key}' staat twee keer in de front matter. Elke sleutel mag "
+                                     "maar één keer voorkomen: haal een van de twee weg.", line=line, key=key)
     key_lines = _key_lines(node, "") if node is not None else {}
     body_start = text[: match.end()].count("\n") + 1
     return SourcePage(src_path, meta, text[match.end():], key_lines, body_start)
@@ -93,6 +98,26 @@ def _load_with_lines(raw: str) -> tuple[yaml.Node | None, Any]:
         return node, (loader.construct_document(node) if node is not None else None) or {}
     finally:
         loader.dispose()
+
+
+def _duplicate_key(node: yaml.Node | None) -> tuple[str, int] | None:
+    """The first key that a mapping repeats, with its line: YAML loaders silently keep the last one."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set[Any] = set()
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    return key.value, key.start_mark.line + 2
+                seen.add(key.value)
+            found = _duplicate_key(value)
+            if found:
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found = _duplicate_key(item)
+            if found:
+                return found
+    return None
 
 
 def _key_lines(node: yaml.Node, prefix: str) -> dict[str, int]:

@@ -207,9 +207,11 @@ def _check_example(page: SourcePage, pages: dict[str, SourcePage]) -> list[Conte
         _check_links(page, meta["afspraken"], "afspraken", pages, fail)
     if "check" in meta:
         check = meta["check"]
-        if not isinstance(check, dict) or set(check) != CHECK_KEYS or not isinstance(check.get("antwoorden"), dict):
-            fail("check", "'check' heeft precies drie sleutels: naam (de check, bijvoorbeeld geschenken), "
-                          "antwoorden (de antwoorden op de vragen) en verwacht (de uitkomst die het voorbeeld geeft).")
+        if not isinstance(check, dict) or not CHECK_KEYS <= set(check) <= CHECK_KEYS | {"verwacht_vanaf"} \
+                or not isinstance(check.get("antwoorden"), dict):
+            fail("check", "'check' heeft de sleutels naam (de check, bijvoorbeeld geschenken), antwoorden (de "
+                          "antwoorden op de vragen) en verwacht (de uitkomst die het voorbeeld geeft), en eventueel "
+                          "verwacht_vanaf (de uitkomst vanaf een datum, zoals { 2027-01-01: mag-melden }).")
     count = sum(1 for line in page.body.splitlines() if line.strip() == EXAMPLE_ANSWER_HEADING)
     if count != 1:
         errors.append(ContentError(
