@@ -2,7 +2,10 @@
 as a readable list for readers without JavaScript (or when Pyodide cannot load).
 
 The shell is static HTML with one JSON data block (<script type="application/json">, which no
-browser executes, so the Content-Security-Policy has nothing to allow): the form's schema
+browser executes, so the Content-Security-Policy has nothing to allow), inside a <template>:
+Material's instant navigation re-creates every <script> of the content without its type (it would
+then run the JSON as code, which the policy blocks), and it does not look inside a template's
+inert content. The block holds the form's schema
 (checkers.schema, English keys), the rule set for the worker (RuleSet.to_wire, passed on untouched),
 the practice examples and the interface text. codewijzer-check.js renders the form from the schema
 at once; Python decides visibility, messages and outcome.
@@ -82,7 +85,7 @@ def render_checker(page_src: str, checker: str, rules: RuleSet, examples: dict[s
 <h2 class="cw-check-titel" id="check-{checker}-titel">Check: {title}</h2>
 <p class="cw-check-inleiding">{html.escape(rules.fill(rules.intro, today))} Je antwoorden blijven in je eigen browser.</p>
 <p class="cw-check-status" role="status" hidden></p>
-<script type="application/json" class="cw-check-data">{_json_block(data)}</script>
+<template class="cw-check-data"><script type="application/json">{_json_block(data)}</script></template>
 <script type="module" src="{base}assets/javascripts/codewijzer-check.js"></script>
 <noscript><p class="cw-check-melding">JavaScript staat uit, daarom werkt de check niet. Hieronder staan de regels van de check op een rij.</p></noscript>
 </section>

@@ -48,7 +48,9 @@ def built_site(tmp_path_factory) -> Path:
 HISTORY_EDIT_BASE = "https://git.example.org/codewijzer/edit/main/docs/"
 HISTORY_FIRST_COMMIT = "2026-03-05"
 HISTORY_CHANGED_PAGE, HISTORY_CHANGE_COMMIT = "gemeente-utrecht/geschenken.md", "2026-10-01"
-HISTORY_LIMIT = "maximale_waarde = [ { waarde = 50 }, { vanaf = 2099-01-01, waarde = 75 } ]"
+HISTORY_ORIGINAL_LIMIT = 'maximale_waarde = [ { waarde = 50, bron = "../geschenken.md#afspraak-2-5a" } ]'
+HISTORY_LIMIT = ('maximale_waarde = [ { waarde = 50, bron = "../geschenken.md#afspraak-2-5a" }, '
+                 '{ vanaf = 2099-01-01, waarde = 75, bron = "../geschenken.md#afspraak-2-5a" } ]')
 
 
 def _commit(project: Path, day: str, message: str) -> None:
@@ -66,8 +68,7 @@ def history_site(tmp_path_factory) -> Path:
     config.write_text(text.replace('bewerk_basis: !ENV [CODEWIJZER_BEWERK_BASIS, ""]',
                                    f'bewerk_basis: "{HISTORY_EDIT_BASE}"'), encoding="utf-8")
     rules = project / "docs/gemeente-utrecht/regels/geschenken.toml"
-    rules.write_text(rules.read_text(encoding="utf-8").replace("maximale_waarde = [ { waarde = 50 } ]",
-                                                               HISTORY_LIMIT), encoding="utf-8")
+    rules.write_text(rules.read_text(encoding="utf-8").replace(HISTORY_ORIGINAL_LIMIT, HISTORY_LIMIT), encoding="utf-8")
     assert HISTORY_LIMIT in rules.read_text(encoding="utf-8")
     subprocess.run(["git", "init", "-q"], cwd=project, check=True)
     (project / ".gitignore").write_text("node_modules\n", encoding="utf-8")

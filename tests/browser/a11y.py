@@ -56,8 +56,8 @@ def open_question(page, checker: str) -> dict | None:
         .find((q) => !q.answered) || null""", checker)
 
 
-def has_amount_question(rules: dict) -> bool:
-    return any(question["type"] == "bedrag" for question in rules["vragen"])
+def has_amount_question(rules) -> bool:
+    return any(question.kind == "bedrag" for question in rules.questions)
 
 
 def renders(page, checker: str) -> int:

@@ -20,12 +20,12 @@ PAGES, _ = read_pages(DOCS)
 EXAMPLES = [p for p in PAGES.values() if p.kind == "voorbeeld" and "check" in p.meta]
 
 
-def rules(code: str, checker: str) -> dict:
+def rules(code: str, checker: str):
     return load_rules(DOCS, code, checker, CHECKERS[checker])
 
 
 def page_url(code: str, checker: str) -> str:
-    return rules(code, checker)["pagina_url"]
+    return rules(code, checker).page_url
 
 
 def open_checker(page, site_url: str, code: str, checker: str, fragment: str = ""):

@@ -40,17 +40,23 @@ def verdict_on(page, url: str, day: dt.datetime) -> tuple[str, str]:
     return verdict, section.locator(".cw-regelversie").inner_text()
 
 
+def section_text(page) -> str:
+    return page.locator(f"{CHECKER} .cw-check-uitkomst").inner_text()
+
+
 def test_before_the_boundary_the_page_applies_the_old_limit_and_announces_the_new(page, history_url):
     verdict, used = verdict_on(page, history_url, dt.datetime(2098, 12, 31, 23, 0))
     assert verdict == "mag-niet"
-    assert "zoals die in de code staat: maximale waarde € 50." in used
-    assert "Vanaf 1 januari 2099 geldt een nieuwe regel: maximale waarde € 75." in used
+    assert "Uitgerekend met maximale waarde € 50: zoals die in de code staat, volgens Afspraak 2.5a." in used
+    assert "Vanaf 1 januari 2099 geldt maximale waarde € 75, volgens Afspraak 2.5a." in used
+    assert "meer dan € 50 neem je niet aan" in section_text(page)
+    assert "€ 75" not in section_text(page).replace(used, "")
 
 
 def test_from_the_boundary_the_page_applies_the_new_limit(page, history_url):
     verdict, used = verdict_on(page, history_url, dt.datetime(2099, 1, 1, 0, 30))
     assert verdict == "mag-melden"
-    assert "volgens de regel die geldt vanaf 1 januari 2099: maximale waarde € 75." in used
+    assert "Uitgerekend met maximale waarde € 75: geldt vanaf 1 januari 2099, volgens Afspraak 2.5a." in used
 
 
 def test_the_rules_list_shows_the_announced_change(history_site):

@@ -43,7 +43,7 @@ RUN_CORPUS = """async ([checker, items]) => {
       field.inputs.forEach((input, i) => { input.value = original.get(id)[i]; });
       const value = answers && typeof answers === "object" ? answers[id] : undefined;
       if (typeof value !== "string") continue;
-      if (field.question.type === "bedrag") field.inputs[0].value = value;
+      if (field.question.kind === "amount") field.inputs[0].value = value;
       else {
         const match = field.inputs.find((input) => input.value === value) || field.inputs[0];
         match.value = value;

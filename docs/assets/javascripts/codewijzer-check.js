@@ -1,6 +1,7 @@
-// Codewijzer checkers in the page. Builds each checker's form from its rule data (JSON in the
-// checker's data attributes, written by the build), sends the answers to one shared Web Worker running Python, and shows the
-// outcome. All Dutch wording comes from the page (rule data and interface text), none from here.
+// Codewijzer checkers in the page. Draws each checker's form from its schema (a JSON data block
+// written by the build), sends all answers once per change to one shared Web Worker running Python,
+// and shows what Python returns: which questions show, their messages, and the outcome.
+// JavaScript decides nothing about the rules. All Dutch wording comes from the page, none from here.
 // Nothing is stored or sent: no cookies, no storage, no network requests with answers.
 
 const shared = { worker: null, port: null, ready: null, pending: new Map(), sequence: 0, sentRules: new Set() };
@@ -91,43 +92,61 @@ function element(tag, attributes = {}, ...children) {
   return node;
 }
 
-function readJson(section, attribute) {
-  return JSON.parse(section.dataset[attribute]);
+// One JSON data block per checker (build_scripts/checker_embed.py): the form's schema, the rule set
+// for Python (passed on, never read here), the practice examples, the interface text and the runtime.
+function readData(section) {
+  // Inside a <template>: Material's instant navigation re-creates content scripts without their type.
+  return JSON.parse(section.querySelector("template.cw-check-data").content.querySelector("script").textContent);
 }
 
 class Checker {
   constructor(section) {
     this.section = section;
-    this.rules = readJson(section, "regels");
-    this.examples = readJson(section, "voorbeelden");
-    this.text = readJson(section, "teksten");
+    const data = readData(section);
+    this.schema = data.schema;
+    this.rules = data.rules;
+    this.examples = data.examples;
+    this.text = data.texts;
+    this.runtime = data.runtime;
+    this.today = data.today;           // set only in a build for another day (CODEWIJZER_DATUM)
     this.prefix = `cw-${section.dataset.checker}`;
     this.latest = 0;
+    this.ready = false;
     this.status = section.querySelector(".cw-check-status");
     this.fallback = document.getElementById(`check-${section.dataset.checker}-regels`);
   }
 
+  // The form is drawn from the schema at once: the first questions can be answered while Python
+  // starts. Answers given meanwhile stay in the form and are evaluated as soon as Python is ready.
   async start() {
+    this.build();
     this.say(this.text.laden);
-    // Module scripts run after the page is parsed, so the text is already on screen; Python
-    // starts in the worker, off the main thread.
+    this.showMessage(this.text.laden_uitkomst);
+    this.outcome.setAttribute("aria-busy", "true");
+    const example = this.applyExample();
     // Last resort for a start that hangs: show the rules; if Python arrives after all, carry on.
     const slow = setTimeout(() => this.fail(), 60_000);
     try {
-      await startWorker(this.section.dataset.base, this.section.dataset.wheel, readJson(this.section, "runtime"));
+      await startWorker(this.section.dataset.base, this.section.dataset.wheel, this.runtime);
     } catch (error) {
       this.fail();
       return;
     } finally {
       clearTimeout(slow);
     }
+    this.ready = true;
+    if (!this.form.isConnected) this.build();    // Python came after all, after the 60-second fallback
+    this.outcome.removeAttribute("aria-busy");
     this.status.classList.remove("cw-check-fout");
-    this.build();
     this.section.dataset.state = "ready";
     announceSettled();
-    this.say(this.text.klaar);
+    this.say(example ? this.text.voorbeeld_ingevuld : this.text.klaar);
     this.fallback?.querySelector("details")?.removeAttribute("open");
-    if (!this.applyExample()) await this.update();
+    await this.update();
+    if (example) {
+      this.section.scrollIntoView({ block: "start" });
+      this.outcome.querySelector(".cw-verdict")?.focus({ preventScroll: true });
+    }
   }
 
   say(message) {
@@ -140,6 +159,8 @@ class Checker {
     announceSettled();
     this.say(this.text.fout);
     this.status.classList.add("cw-check-fout");
+    // No half-working form: the rules list below takes over.
+    for (const part of this.parts || []) part.remove();
     this.fallback?.querySelector("details")?.setAttribute("open", "");
   }
 
@@ -150,8 +171,10 @@ class Checker {
       this.submit();
     });
     this.fields = new Map();
-    for (const question of this.rules.vragen) {
+    const visible = new Set(this.schema.visible);
+    for (const question of this.schema.questions) {
       const field = this.buildQuestion(question);
+      field.wrapper.hidden = !visible.has(question.id);
       this.fields.set(question.id, field);
       this.form.append(field.wrapper);
     }
@@ -169,7 +192,8 @@ class Checker {
     print.addEventListener("click", () => this.print());
     save.addEventListener("click", () => this.save());
     this.actions = element("div", { class: "cw-check-acties", hidden: true }, print, save);
-    this.section.append(this.form, this.outcome, this.actions, element("p", { class: "cw-check-opnieuw" }, again));
+    this.parts = [this.form, this.outcome, this.actions, element("p", { class: "cw-check-opnieuw" }, again)];
+    this.section.append(...this.parts);
   }
 
   // Form markup after the NL Design System form patterns (Utrecht component library class names):
@@ -177,46 +201,44 @@ class Checker {
   // question and the input, and the input names both in aria-describedby.
   buildQuestion(question) {
     const id = `${this.prefix}-${question.id}`;
-    const hint = question.hulp
-      ? element("p", { class: "utrecht-form-field-description cw-hulp", id: `${id}-hulp`, text: question.hulp }) : null;
+    const hint = question.hint
+      ? element("p", { class: "utrecht-form-field-description cw-hulp", id: `${id}-hulp`, text: question.hint }) : null;
     const error = element("p", { class: "utrecht-form-field-error-message cw-fout", id: `${id}-fout`, hidden: true });
     const described = [hint && `${id}-hulp`, `${id}-fout`].filter(Boolean).join(" ");
     let wrapper;
     let inputs;
-    if (question.type === "bedrag") {
+    if (question.kind === "amount") {
       const input = element("input", { type: "text", id, name: question.id, inputmode: "decimal",
         autocomplete: "off", spellcheck: "false", "aria-describedby": described,
         class: "utrecht-textbox utrecht-textbox--html-input cw-bedrag" });
-      const label = element("label", { for: id, class: "utrecht-form-label", text: question.vraag });
-      wrapper = element("div", { class: "utrecht-form-field utrecht-form-field--text cw-vraag", "data-vraag": question.id, hidden: true },
+      const label = element("label", { for: id, class: "utrecht-form-label", text: question.text });
+      wrapper = element("div", { class: "utrecht-form-field utrecht-form-field--text cw-vraag", "data-vraag": question.id },
         element("div", { class: "utrecht-form-field__label" }, label), hint, error,
         element("div", { class: "utrecht-form-field__input" }, input));
       inputs = [input];
     } else {
-      const options = question.type === "janee"
-        ? [{ waarde: "ja", tekst: this.text.ja }, { waarde: "nee", tekst: this.text.nee }]
-        : question.opties;
-      inputs = options.map((option, index) => element("input", { type: "radio", name: id, id: `${id}-${index}`,
-        value: option.waarde, class: "utrecht-radio-button utrecht-radio-button--html-input" }));
-      const choices = options.map((option, index) =>
+      inputs = question.options.map((option, index) => element("input", { type: "radio", name: id, id: `${id}-${index}`,
+        value: option.value, class: "utrecht-radio-button utrecht-radio-button--html-input" }));
+      const choices = question.options.map((option, index) =>
         element("div", { class: "utrecht-form-field utrecht-form-field--radio cw-optie" },
           element("div", { class: "utrecht-form-field__input" }, inputs[index]),
           element("div", { class: "utrecht-form-field__label" },
-            element("label", { for: `${id}-${index}`, class: "utrecht-form-label utrecht-form-label--radio", text: option.tekst }))));
+            element("label", { for: `${id}-${index}`, class: "utrecht-form-label utrecht-form-label--radio", text: option.text }))));
       const fieldset = element("fieldset", { class: "utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset",
         "aria-describedby": described },
-        element("legend", { class: "utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend", text: question.vraag }),
+        element("legend", { class: "utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend", text: question.text }),
         hint, error, element("div", { class: "cw-opties" }, ...choices));
-      wrapper = element("div", { class: "utrecht-form-fieldset cw-vraag", "data-vraag": question.id, hidden: true }, fieldset);
+      wrapper = element("div", { class: "utrecht-form-fieldset cw-vraag", "data-vraag": question.id }, fieldset);
     }
     return { question, wrapper, inputs, error };
   }
 
-  answers() {
+  // Every answer the form holds, shown or not: Python decides which questions count.
+  answers({ shownOnly = false } = {}) {
     const answers = {};
     for (const [id, field] of this.fields) {
-      if (field.wrapper.hidden) continue;
-      if (field.question.type === "bedrag") {
+      if (shownOnly && field.wrapper.hidden) continue;
+      if (field.question.kind === "amount") {
         if (field.inputs[0].value.trim() !== "") answers[id] = field.inputs[0].value;
       } else {
         const checked = field.inputs.find((input) => input.checked);
@@ -226,13 +248,15 @@ class Checker {
     return answers;
   }
 
+  // One round trip per change: all answers out; visibility, messages and outcome back.
   async update(answers = this.answers()) {
+    if (!this.ready) return;                     // kept in the form; start() evaluates them when ready
     const ticket = ++this.latest;
     let result;
     try {
       const key = `${this.section.dataset.code}/${this.section.dataset.checker}/${this.section.dataset.wheel}`;
       // Dated limits apply by the reader's own date (local, not UTC), so the outcome follows the rule of today.
-      const request = { checker: this.section.dataset.checker, rules_key: key, answers, today: localDate() };
+      const request = { checker: this.section.dataset.checker, rules_key: key, answers, today: this.today || localDate() };
       if (!shared.sentRules.has(key)) {          // the rules travel to the worker once, then only the key
         request.rules = this.rules;
         shared.sentRules.add(key);
@@ -244,9 +268,6 @@ class Checker {
     }
     if (ticket !== this.latest) return;          // a newer answer is on its way: the last answer wins
     this.render(result);
-    // Newly shown questions may already hold a value (an example, or an answer given before).
-    const shown = this.answers();
-    if (JSON.stringify(shown) !== JSON.stringify(answers) && ticket === this.latest) await this.update(shown);
   }
 
   render(result) {
@@ -257,7 +278,7 @@ class Checker {
       const message = (result.errors || {})[id];
       field.error.hidden = !message;
       field.error.textContent = message || "";
-      field.wrapper.classList.toggle(field.question.type === "bedrag" ? "utrecht-form-field--invalid" : "utrecht-form-fieldset--invalid", Boolean(message));
+      field.wrapper.classList.toggle(field.question.kind === "amount" ? "utrecht-form-field--invalid" : "utrecht-form-fieldset--invalid", Boolean(message));
       for (const input of field.inputs) {
         if (message) input.setAttribute("aria-invalid", "true");
         else input.removeAttribute("aria-invalid");
@@ -278,9 +299,67 @@ class Checker {
     this.outcome.replaceChildren(element("p", { class: "cw-check-wacht", text: message }));
   }
 
-  sourceLinks(sources) {
-    const base = this.section.dataset.base;
-    return sources.map((source) => element("a", { href: `${base}${source.href}`, text: source.label }));
+  sourceHref(source) {
+    return `${this.section.dataset.base}${source.href}`;
+  }
+
+  // The one outcome renderer: the outcome as blocks (heading, note, list of texts with sources),
+  // written to the page (toNodes) and to the saved file (toText).
+  outcomeBlocks(result) {
+    const reasons = (list) => list.map((reason) => ({ text: reason.text, sources: reason.sources }));
+    const blocks = [{ kind: "verdict", text: `${this.text.uitkomst}: ${result.verdict_label}` }];
+    if (result.ambiguous) blocks.push({ kind: "note", class: "cw-onduidelijk", text: this.text.onduidelijk });
+    blocks.push({ kind: "heading", text: this.text.waarom }, { kind: "list", items: reasons(result.reasons) });
+    for (const used of result.limits || []) {
+      blocks.push({ kind: "note", class: "cw-regelversie", text: used.text, sources: used.source ? [used.source] : [] });
+    }
+    if (result.other_reasons?.length) blocks.push({ kind: "heading", text: this.text.ook }, { kind: "list", items: reasons(result.other_reasons) });
+    if (result.next_steps?.length) {
+      blocks.push({ kind: "heading", text: this.text.vervolg }, { kind: "list", ordered: true,
+        items: result.next_steps.map((step) => ({ text: step })) });
+    }
+    blocks.push({ kind: "heading", text: this.text.bronnen },
+      { kind: "list", class: "cw-bronnen", items: result.sources.map((source) => ({ link: source })) });
+    return blocks;
+  }
+
+  toNodes(blocks) {
+    const links = (sources) => {
+      const cite = element("span", { class: "cw-bron" }, `${this.text.bron}: `);
+      sources.forEach((source, index) => cite.append(index ? ", " : "", element("a", { href: this.sourceHref(source), text: source.label })));
+      return cite;
+    };
+    const item = (entry) => entry.link
+      ? element("li", {}, element("a", { href: this.sourceHref(entry.link), text: entry.link.label }))
+      : element("li", {}, element("span", { text: entry.text }), entry.sources?.length ? " " : null,
+        entry.sources?.length ? links(entry.sources) : null);
+    return blocks.map((block) => {
+      if (block.kind === "verdict") return element("h3", { class: "cw-verdict", tabindex: "-1", text: block.text });
+      if (block.kind === "heading") return element("h4", { text: block.text });
+      if (block.kind === "note") {
+        return element("p", { class: block.class }, element("span", { text: block.text }),
+          block.sources?.length ? " " : null, block.sources?.length ? links(block.sources) : null);
+      }
+      return element(block.ordered ? "ol" : "ul", { class: block.class }, ...block.items.map(item));
+    });
+  }
+
+  toText(blocks) {
+    const url = (source) => new URL(this.sourceHref(source), location.href).href;
+    const lines = [];
+    for (const block of blocks) {
+      if (block.kind === "verdict" || block.kind === "heading") lines.push("", block.text);
+      else if (block.kind === "note") {
+        lines.push(block.text + (block.sources || []).map((s) => ` (${this.text.bron}: ${s.label})`).join(""));
+      } else {
+        block.items.forEach((entry, index) => {
+          const mark = block.ordered ? `${index + 1}.` : "-";
+          lines.push(entry.link ? `${mark} ${entry.link.label}: ${url(entry.link)}`
+            : `${mark} ${entry.text}${(entry.sources || []).length ? ` (${this.text.bron}: ${entry.sources.map((s) => s.label).join(", ")})` : ""}`);
+        });
+      }
+    }
+    return lines;
   }
 
   showOutcome(result) {
@@ -289,26 +368,7 @@ class Checker {
     this.outcome.dataset.signature = signature;
     this.outcome.dataset.message = "";
     this.outcome.dataset.verdict = result.verdict;
-    const reasons = (list) => element("ul", {}, ...list.map((reason) => {
-      const links = this.sourceLinks(reason.sources);
-      const cite = element("span", { class: "cw-bron" }, `${this.text.bron}: `);
-      links.forEach((link, index) => cite.append(index ? ", " : "", link));
-      return element("li", {}, element("span", { text: reason.text }), " ", cite);
-    }));
-    const parts = [
-      element("h3", { class: "cw-verdict", tabindex: "-1", text: `${this.text.uitkomst}: ${result.verdict_label}` }),
-      result.ambiguous ? element("p", { class: "cw-onduidelijk", text: this.text.onduidelijk }) : null,
-      element("h4", { text: this.text.waarom }), reasons(result.reasons),
-      ...(result.limits || []).map((used) => element("p", { class: "cw-regelversie", text: used.text })),
-    ];
-    if (result.other_reasons?.length) parts.push(element("h4", { text: this.text.ook }), reasons(result.other_reasons));
-    if (result.next_steps?.length) {
-      parts.push(element("h4", { text: this.text.vervolg }),
-        element("ol", {}, ...result.next_steps.map((step) => element("li", { text: step }))));
-    }
-    parts.push(element("h4", { text: this.text.bronnen }),
-      element("ul", { class: "cw-bronnen" }, ...this.sourceLinks(result.sources).map((link) => element("li", {}, link))));
-    this.outcome.replaceChildren(...parts.filter(Boolean));   // no "null" text for a missing part
+    this.outcome.replaceChildren(...this.toNodes(this.outcomeBlocks(result)));
   }
 
   // Enter or "Naar de uitkomst": focus goes where the reader has to be next. Never on input itself:
@@ -330,9 +390,10 @@ class Checker {
   restart() {
     this.form.reset();
     this.update({});
-    this.fields.get(this.rules.vragen[0].id).inputs[0].focus();
+    this.fields.get(this.schema.questions[0].id).inputs[0].focus();
   }
 
+  // A practice example's link (#check=<id>) fills in its answers; Python shows the questions they need.
   applyExample() {
     const match = /^#check=([a-z0-9-]{1,80})$/.exec(location.hash);
     const answers = match && Object.hasOwn(this.examples, match[1]) ? this.examples[match[1]] : null;
@@ -341,33 +402,27 @@ class Checker {
     for (const [id, field] of this.fields) {
       if (!Object.hasOwn(answers, id)) continue;
       const value = String(answers[id]);
-      if (field.question.type === "bedrag") field.inputs[0].value = value;
+      if (field.question.kind === "amount") field.inputs[0].value = value;
       else field.inputs.forEach((input) => { input.checked = input.value === value; });
     }
-    for (const field of this.fields.values()) field.wrapper.hidden = !Object.hasOwn(answers, field.question.id);
-    this.update().then(() => {
-      this.say(this.text.voorbeeld_ingevuld);
-      this.section.scrollIntoView({ block: "start" });
-      this.outcome.querySelector(".cw-verdict")?.focus({ preventScroll: true });
-    });
+    if (this.ready) {
+      this.update().then(() => {
+        this.say(this.text.voorbeeld_ingevuld);
+        this.section.scrollIntoView({ block: "start" });
+        this.outcome.querySelector(".cw-verdict")?.focus({ preventScroll: true });
+      });
+    }
     return true;
   }
 
   outcomeText() {
-    const lines = [this.text.bestand_kop, this.rules.titel, "", `${this.text.jouw_antwoorden}:`];
-    for (const [id, value] of Object.entries(this.answers())) {
+    const lines = [this.text.bestand_kop, this.schema.title, "", `${this.text.jouw_antwoorden}:`];
+    for (const [id, value] of Object.entries(this.answers({ shownOnly: true }))) {
       const question = this.fields.get(id).question;
-      const answer = question.type === "bedrag" ? value
-        : question.type === "janee" ? this.text[value] : question.opties.find((o) => o.waarde === value)?.tekst;
-      lines.push(`- ${question.vraag} ${answer}`);
+      const answer = question.kind === "amount" ? value : question.options.find((o) => o.value === value)?.text;
+      lines.push(`- ${question.text} ${answer}`);
     }
-    const result = this.result;
-    lines.push("", `${this.text.uitkomst}: ${result.verdict_label}`, "", `${this.text.waarom}`);
-    for (const reason of result.reasons) lines.push(`- ${reason.text}`);
-    for (const used of result.limits || []) lines.push(used.text);
-    if (result.next_steps.length) lines.push("", this.text.vervolg, ...result.next_steps.map((s, i) => `${i + 1}. ${s}`));
-    lines.push("", this.text.bronnen);
-    for (const source of result.sources) lines.push(`- ${source.label}: ${new URL(this.section.dataset.base + source.href, location.href).href}`);
+    lines.push(...this.toText(this.outcomeBlocks(this.result)));
     lines.push("", this.text.bestand_let_op);
     return lines.join("\n") + "\n";
   }
