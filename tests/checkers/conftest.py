@@ -8,12 +8,13 @@ from typing import Any, Iterator
 import pytest
 
 from checkers import CHECKERS, evaluate
+from checkers.dates import evaluation_date
 from checkers.engine import read_answers
 from checkers.model import RuleSet
 from checkers.rules import load_rules
 from tests.conftest import DOCS
 
-TODAY = dt.date(2026, 11, 22)
+TODAY = evaluation_date()     # CODEWIJZER_DATUM or today: the same day as the build and the CLI
 
 
 def rules_for(checker: str, code: str) -> RuleSet:
