@@ -8,7 +8,7 @@ from tests.conftest import ROOT
 
 SCRIPT = ROOT / "docs" / "assets" / "javascripts" / "codewijzer-check.js"
 EDITOR_KEYS = ["vragen", "vraag", "opties", "waarde", "tekst", "hulp", "toon_als", "janee", "keuze", "bedrag",
-               "regels", "grenzen", "vanaf", "uitkomst", "reden", "vervolg", "titel"]
+               "regels", "grenzen", "vanaf", "reden", "vervolg", "titel"]   # ("uitkomst" is also an outcome status)
 
 
 def test_the_page_script_reads_no_editor_key():
