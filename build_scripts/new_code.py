@@ -165,8 +165,8 @@ inleiding = "Beantwoord een paar vragen. De uitkomst noemt de afspraken uit de g
 pagina = "../geschenken.md"
 
 [grenzen]
-# TODO: het bedrag uit de code, en vanaf wanneer het geldt.
-maximale_waarde = [ {{ vanaf = 2024-01-01, waarde = 50 }} ]
+# TODO: het bedrag uit de code, vanaf wanneer het geldt en de afspraak waarin het staat (bron).
+maximale_waarde = [ {{ vanaf = 2024-01-01, waarde = 50, bron = "../geschenken.md#afspraak-1-2" }} ]
 
 [[vragen]]
 id = "soort"
@@ -192,7 +192,7 @@ bron = ["../geschenken.md#afspraak-1-1"]
 [[regels]]
 als = {{ soort = "geschenk", waarde = {{ meer_dan = "maximale_waarde" }} }}
 uitkomst = "mag-niet"
-reden = "TODO: een geschenk van meer dan 50 euro neem je niet aan."
+reden = "TODO: een geschenk van meer dan {{maximale_waarde}} neem je niet aan."
 bron = ["../geschenken.md#afspraak-1-2"]
 
 [standaard]

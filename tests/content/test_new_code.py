@@ -12,7 +12,7 @@ import pytest
 from build_scripts.content_model import read_pages
 from build_scripts.new_code import NewCodeError, create
 from checkers import CHECKERS, evaluate
-from checkers.engine import limit, read_answers
+from checkers.engine import read_answers
 from checkers.rules import load_rules
 from tests.conftest import ROOT, build_site, copy_project
 from tests.site_html import parse
@@ -72,7 +72,7 @@ def test_skeleton_example_reaches_its_expected_verdict(project):
 
 def test_skeleton_checker_answer_space_has_sourced_outcomes(project, site):
     rules = load_rules(project / "docs", SLUG, "geschenken", CHECKERS["geschenken"])
-    bound = limit(rules, "maximale_waarde", dt.date.today())
+    bound = rules.limits["maximale_waarde"].at(dt.date.today()).value
     amounts = [str(v).replace(".", ",") for v in (Decimal(0), bound, bound + Decimal("0.01"))]
     verdicts = set()
     for answers in [{"soort": "geld"}, *({"soort": "geschenk", "waarde": a} for a in amounts)]:
