@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from .amounts import AmountError, parse_amount
@@ -107,12 +108,17 @@ def limits_used(rules: RuleSet, names: set[str], today: dt.date) -> list[dict[st
     for name in sorted(names):
         limit = rules.limits[name]
         current = limit.at(today)
-        used.append({"name": name, "value": current.value, "from": current.start,
+        used.append({"name": name, "value": _number(current.value), "from": current.start,
                      "source": current.source.to_wire() if current.source else None,
-                     "upcoming": [{"from": v.start, "value": v.value,
+                     "upcoming": [{"from": v.start, "value": _number(v.value),
                                    "source": v.source.to_wire() if v.source else None} for v in limit.later(today)],
                      "text": rules.limit_text(name, today)})
     return used
+
+
+def _number(value: Decimal) -> int | float:
+    """A limit as a JSON number, as the outcome has always given it (50, 49.99)."""
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _reason(rules: RuleSet, rule: Rule, today: dt.date) -> dict[str, Any]:

@@ -164,3 +164,30 @@ def test_outcome_buttons_appear_only_with_an_outcome(page, site_url):
     section.locator("input[value='geld']").check()
     wait_for_verdict(page, "geschenken")
     assert save.is_visible()
+
+
+def test_questions_are_answerable_before_python_is_ready_and_kept(browser, site_url):
+    """The form is drawn from the embedded schema at once; an answer given while Python still starts
+    stays, the outcome area says it is loading, and the answer is evaluated once Python is ready."""
+    context = dedicated_worker(browser.new_context(service_workers="block"))
+    held = []
+    context.route("**/codewijzer-worker.js", lambda route: held.append(route))
+    page = context.new_page()
+    page.goto(f"{site_url}{page_url('gemeente-utrecht', 'geschenken')}")
+    section = page.locator("section[data-checker=geschenken]")
+    section.locator(".cw-vraag[data-vraag=soort] input[value=geld]").check()
+    assert section.get_attribute("data-state") == "loading"
+    assert "wordt nog geladen" in section.locator(".cw-check-uitkomst").inner_text()
+    assert section.locator(".cw-check-uitkomst").get_attribute("aria-busy") == "true"
+    page.wait_for_function("() => true")
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    for route in held:
+        route.continue_()
+    context.unroute("**/codewijzer-worker.js")
+    page.wait_for_selector("section[data-checker=geschenken][data-state='ready']", timeout=READY_TIMEOUT)
+    assert wait_for_verdict(page, "geschenken") == "mag-niet"
+    assert section.locator(".cw-vraag[data-vraag=soort] input[value=geld]").is_checked()
+    context.close()

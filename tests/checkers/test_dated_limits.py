@@ -125,7 +125,7 @@ def run_cli(docs: Path, *extra: str, env: dict | None = None) -> subprocess.Comp
 def test_the_command_line_applies_the_limit_of_the_given_day(dated_docs):
     before = json.loads(run_cli(dated_docs, "--datum", "2026-12-31").stdout)
     after = json.loads(run_cli(dated_docs, "--datum", "2027-01-01").stdout)
-    assert before["verdict"] == "mag-niet" and before["limits"][0]["value"] == "50"
+    assert before["verdict"] == "mag-niet" and before["limits"][0]["value"] == 50
     assert after["verdict"] == "mag-melden" and after["limits"][0]["from"] == "2027-01-01"
 
 
