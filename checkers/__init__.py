@@ -46,9 +46,9 @@ def to_json(value: Any) -> str:
             return str(obj)
         if isinstance(obj, dt.date):
             return obj.isoformat()
-        if isinstance(obj, RuleSet):
-            return obj.to_wire()
         raise TypeError(type(obj).__name__)
+    if isinstance(value, RuleSet):      # a NamedTuple would otherwise be written as a plain JSON array
+        value = value.to_wire()
     return json.dumps(value, ensure_ascii=False, default=default)
 
 

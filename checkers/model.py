@@ -1,6 +1,8 @@
 """The typed rule model: one organisation's checker, parsed once from its rule file (rules.py).
 
-Frozen dataclasses with English names; the Dutch editor keys live only in rules.py (parsing the
+Immutable typed records (typing.NamedTuple: frozen, compared by value, and much lighter to import
+and create than dataclasses, which pull inspect, ast and dis into Pyodide's start-up and snapshot)
+with English names; the Dutch editor keys live only in rules.py (parsing the
 TOML) and in the wire format below (`to_wire` / `from_wire`), which is what the page hands to the
 worker. Engine, schema, command line, the no-JavaScript rules list and the browser form all read
 this model, never the raw TOML.
@@ -9,9 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple, Union
 
 from .amounts import dutch_amount
 from .dutch_dates import dutch_date
@@ -20,8 +21,7 @@ YES_NO_TEXT = (("ja", "Ja"), ("nee", "Nee"))
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     href: str        # site-relative link: 'gemeente-utrecht/geschenken/#afspraak-2-5a'
     label: str
     doc: str         # Markdown path: 'gemeente-utrecht/geschenken.md'
@@ -35,8 +35,7 @@ class Source:
         return cls(data["href"], data["label"], data["doc"], data["anchor"])
 
 
-@dataclass(frozen=True)
-class LimitValue:
+class LimitValue(NamedTuple):
     value: Decimal
     start: dt.date | None          # None: the value the code has held from the start (date unknown)
     source: Source | None
@@ -55,8 +54,7 @@ class LimitValue:
                    Source.from_wire(data["source"]) if data["source"] else None)
 
 
-@dataclass(frozen=True)
-class Limit:
+class Limit(NamedTuple):
     name: str
     values: tuple[LimitValue, ...]      # sorted by start
 
@@ -82,14 +80,12 @@ class Limit:
         return cls(data["name"], tuple(LimitValue.from_wire(v) for v in data["values"]))
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     value: str
     text: str
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     id: str
     text: str
     kind: str                          # keuze | janee | bedrag
@@ -112,8 +108,7 @@ class Question:
 # --- Conditions -------------------------------------------------------------------------------
 # Three-valued: True, False, or None when a question it needs is shown but not answered yet.
 
-@dataclass(frozen=True)
-class Operand:
+class Operand(NamedTuple):
     """What an amount is compared with: a number, a limit, another amount answer, or a sum of them."""
     number: Decimal | None = None
     limit: str | None = None
@@ -128,18 +123,10 @@ class Operand:
         return cls(None if data["number"] is None else Decimal(data["number"]), data["limit"], tuple(data["answers"]))
 
 
-@dataclass(frozen=True)
-class Condition:
-    def holds(self, values: dict[str, Any], pending: set[str], rules: RuleSet, day: dt.date,
-              used: set[str] | None = None) -> bool | None:
-        raise NotImplementedError
+# Every condition has holds(values, pending, rules, day, used) -> True | False | None, questions() and
+# to_wire().
 
-    def questions(self) -> set[str]:
-        raise NotImplementedError
-
-
-@dataclass(frozen=True)
-class AnswerIs(Condition):
+class AnswerIs(NamedTuple):
     question: str
     values: tuple[str, ...]
 
@@ -164,8 +151,7 @@ OPERATORS = {
 }
 
 
-@dataclass(frozen=True)
-class Compare(Condition):
+class Compare(NamedTuple):
     answers: tuple[str, ...]       # one amount answer, or several summed
     operator: str                  # a key of OPERATORS
     operand: Operand
@@ -194,8 +180,7 @@ class Compare(Condition):
         return {"compare": [list(self.answers), self.operator, self.operand.to_wire()]}
 
 
-@dataclass(frozen=True)
-class AllOf(Condition):
+class AllOf(NamedTuple):
     parts: tuple[Condition, ...]
 
     def holds(self, values, pending, rules, day, used=None):
@@ -209,8 +194,7 @@ class AllOf(Condition):
         return {"all": [p.to_wire() for p in self.parts]}
 
 
-@dataclass(frozen=True)
-class AnyOf(Condition):
+class AnyOf(NamedTuple):
     parts: tuple[Condition, ...]
 
     def holds(self, values, pending, rules, day, used=None):
@@ -224,8 +208,7 @@ class AnyOf(Condition):
         return {"any": [p.to_wire() for p in self.parts]}
 
 
-@dataclass(frozen=True)
-class Not(Condition):
+class Not(NamedTuple):
     part: Condition
 
     def holds(self, values, pending, rules, day, used=None):
@@ -237,6 +220,9 @@ class Not(Condition):
 
     def to_wire(self):
         return {"not": self.part.to_wire()}
+
+
+Condition = Union[AnswerIs, Compare, AllOf, AnyOf, Not]
 
 
 def condition_from_wire(data: dict[str, Any]) -> Condition:
@@ -256,8 +242,7 @@ def condition_from_wire(data: dict[str, Any]) -> Condition:
 
 # --- Outcomes and rules ------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     key: str
     label: str
     next_steps: tuple[str, ...] = ()
@@ -271,8 +256,7 @@ class Outcome:
         return cls(data["key"], data["label"], tuple(data["next_steps"]), data["own"])
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     condition: Condition | None        # None for the default rule
     outcome: str
     reason: str
@@ -292,8 +276,7 @@ class Rule:
 WIRE_VERSION = 2
 
 
-@dataclass(frozen=True)
-class RuleSet:
+class RuleSet(NamedTuple):
     checker: str
     code: str
     title: str
@@ -305,20 +288,16 @@ class RuleSet:
     rules: tuple[Rule, ...]
     default: Rule
     outcomes: tuple[Outcome, ...]      # most serious first
-    _outcome_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self._outcome_index.update({o.key: n for n, o in enumerate(self.outcomes)})
 
     def question(self, qid: str) -> Question:
         return next(q for q in self.questions if q.id == qid)
 
     def outcome(self, key: str) -> Outcome:
-        return self.outcomes[self._outcome_index[key]]
+        return next(o for o in self.outcomes if o.key == key)
 
     def severity(self, key: str) -> int:
         """Higher is more serious."""
-        return len(self.outcomes) - self._outcome_index[key]
+        return len(self.outcomes) - next(n for n, o in enumerate(self.outcomes) if o.key == key)
 
     def fill(self, text: str, day: dt.date) -> str:
         """Placeholders such as {maximale_waarde} as the amount that holds on `day`: '€ 50', '€ 49,99'."""
