@@ -11,7 +11,7 @@ from typing import Any
 import json
 
 from checkers import CHECKERS, evaluate, to_json
-from checkers.dates import evaluation_date
+from checkers.dates import DateError, evaluation_date
 from checkers.dutch_dates import dutch_date
 from checkers.rules import RuleError, RuleErrors, load_rules, rule_files
 
@@ -22,7 +22,11 @@ from .site_index import SiteIndex
 CHECK_PLACEHOLDER = re.compile(r"<!--\s*codewijzer:\s*check-(?P<name>[\w-]+)\s*-->")
 
 
-def load_checks(docs_dir: Path) -> tuple[dict[tuple[str, str], dict[str, Any]], list[ContentError]]:
+def load_checks(docs_dir: Path) -> tuple[dict[tuple[str, str], Any], list[ContentError]]:
+    try:
+        evaluation_date()
+    except DateError as error:          # not an editor's file: stop at once, in Dutch, without a traceback
+        raise SystemExit(f"De bouw stopt: {error}") from None
     checks, errors = {}, []
     for path in rule_files(docs_dir):
         org, checker = path.parent.parent.name, path.stem

@@ -92,3 +92,9 @@ def test_an_expectation_that_is_no_outcome_says_so(monkeypatch):
     [example] = broken.examples()
     [error] = checks._check_example(example, broken)
     assert "'mag-meldn' is geen uitkomst van de check 'geschenken'. Kies uit: mag-niet" in error.message
+
+
+def test_a_build_with_a_malformed_date_stops_in_dutch(monkeypatch, tmp_path):
+    monkeypatch.setenv("CODEWIJZER_DATUM", "2027-13-01")
+    with pytest.raises(SystemExit, match="De bouw stopt: CODEWIJZER_DATUM='2027-13-01' is geen datum"):
+        checks.load_checks(tmp_path)

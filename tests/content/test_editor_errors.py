@@ -108,7 +108,7 @@ MISTAKES = [
     Mistake("sleutel twee keer in TOML", "inhoud", "gemeente-utrecht/regels/relaties.toml",
             r'titel = "Moet ik een privérelatie', 'titel = "Dubbel"\ntitel = "Moet ik een privérelatie', None,
             "deze sleutel staat er twee keer", "staat er twee keer", at='titel = "Moet ik een privérelatie'),
-    Mistake("sleutel twee keer in front matter", "inhoud", "workshop.md", r"soort: index",
+    Mistake("sleutel twee keer in front matter", "yaml", "workshop.md", r"soort: index",
             "soort: index\nsoort: info", "soort", "de sleutel 'soort' staat twee keer in de front matter",
             "staat twee keer in de front matter", at="soort: info"),
     Mistake("regelbestand met onbekende naam", "inhoud", "universiteit-maastricht/regels/meldroutes.toml", None, "",
