@@ -158,7 +158,7 @@ class _Parser:
             self.fail("[grenzen] is een tabel met per grens een lijst, zoals maximale_waarde = [ { waarde = 50 } ].",
                       "grenzen")
         outcomes = self._guard(self._outcomes, data.get("uitkomsten") or {}, data.get("vervolg") or {}) or ()
-        self.outcome_keys = {o.key for o in outcomes} or set(self.verdicts)
+        self.outcome_keys = [o.key for o in outcomes] or list(self.verdicts)     # most serious first
         questions = data.get("vragen")
         if not isinstance(questions, list) or not questions:
             self.fail("er zijn geen [[vragen]].", "vragen")
@@ -367,7 +367,7 @@ class _Parser:
         for key in set(rule) - RULE_KEYS - ({"als"} if not needs_condition else set()):
             self.fail(f"onbekende sleutel '{key}' in een regel. Toegestaan: {', '.join(sorted(RULE_KEYS))}.", where)
         if rule.get("uitkomst") not in self.outcome_keys:
-            self.fail(f"'uitkomst' moet een van {', '.join(sorted(self.outcome_keys))} zijn "
+            self.fail(f"'uitkomst' moet een van {', '.join(self.outcome_keys)} zijn "
                       f"(gevonden: {rule.get('uitkomst')!r}).", where)
         reason = rule.get("reden")
         if not isinstance(reason, str) or not reason.strip():
