@@ -97,14 +97,28 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep)
 
 
+def _front_matter(text: str) -> dict[str, Any]:
+    parts = text.split("---", 2)
+    meta = yaml.safe_load(parts[1]) if text.startswith("---") and len(parts) == 3 else None
+    return meta if isinstance(meta, dict) else {}
+
+
 def page_anchors(docs_dir: Path, doc: str) -> set[str] | None:
-    """The anchors a page will have: agreements ([[2.5a]]), {#id} attributes, id="..." and headings."""
+    """The anchors a page will have: agreements ([[2.5a]]), {#id} attributes, id="...", headings, and
+    the practice examples the build places on it (#voorbeeld-<id>, by shared theme)."""
     path = docs_dir / doc
     if not path.is_file():
         return None
     text = path.read_text(encoding="utf-8")
     headings = {re.sub(r"[\s]+", "-", re.sub(r"[^\w\s-]", "", h.lower()).strip()) for h in HEADING.findall(text)}
-    return set(agreement_anchors(text)) | set(ANCHOR_ATTRIBUTE.findall(text)) | set(ID_ATTRIBUTE.findall(text)) | headings
+    themes = set(_front_matter(text).get("themas") or [])
+    examples = set()
+    for example in sorted((path.parent / "voorbeelden").glob("*.md")) if themes else []:
+        meta = _front_matter(example.read_text(encoding="utf-8"))
+        if themes & set(meta.get("themas") or []):
+            examples.add(f"voorbeeld-{meta.get('id', example.stem)}")
+    return (set(agreement_anchors(text)) | set(ANCHOR_ATTRIBUTE.findall(text)) | set(ID_ATTRIBUTE.findall(text))
+            | headings | examples)
 
 
 def _options(question: dict[str, Any]) -> list[str] | None:
