@@ -32,7 +32,8 @@ def test_every_check_of_every_code_has_a_scenario_file():
 
 @pytest.mark.parametrize("file", FILES, ids=[f.path for f in FILES])
 def test_scenario_file_is_valid(file):
-    assert not file.errors, "\n".join(file.errors)
+    if file.errors:
+        pytest.fail("\n".join(file.errors), pytrace=False)
     assert file.scenarios, f"{file.path}: het bestand heeft geen scenario's"
 
 
@@ -67,7 +68,8 @@ def differences(case: Scenario, result: dict) -> list[str]:
 def test_scenario(case: Scenario):
     result = outcome(case.checker, case.code, case.antwoorden, case.datum or TODAY)
     problems = differences(case, result)
-    assert not problems, f"{case.path}, geval '{case.naam}':\n  " + "\n  ".join(problems)
+    if problems:
+        pytest.fail(f"{case.path}, geval '{case.naam}':\n  " + "\n  ".join(problems), pytrace=False)
 
 
 # --- the file format itself: mistakes an editor can make get a Dutch message naming file and case ---
