@@ -164,3 +164,14 @@ def test_a_wrong_expectation_is_reported_with_what_the_check_says():
     problems = differences(case, outcome("geschenken", "gemeente-utrecht", {"soort": "geld"}))
     assert problems[0].startswith("verwacht 'mag', de check geeft 'mag-niet'")
     assert "bronnen: verwacht ['geschenken.md#afspraak-2-5'], de check noemt ['geschenken.md#afspraak-2-4']" in problems[1]
+
+
+def test_the_example_in_the_editors_guide_is_a_valid_passing_scenario(tmp_path):
+    guide = (DOCS / "handleiding" / "scenario-toevoegen.md").read_text(encoding="utf-8")
+    example = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = write_case(tmp_path, example)
+    loaded = load_scenario_file(path.parents[2], path)
+    assert loaded.errors == []
+    case = loaded.scenarios[0]
+    assert differences(case, outcome(case.checker, case.code, case.antwoorden, TODAY)) == []
+    assert "pytest tests/checkers/test_scenarios.py" in guide
