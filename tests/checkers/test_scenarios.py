@@ -16,11 +16,16 @@ from tests.checkers.conftest import TODAY, anchors, outcome
 from tests.checkers.scenario_files import SUFFIX, Scenario, load_scenario_file, scenario_files
 from tests.conftest import DOCS
 
+
+
+def as_param(case: Scenario):
+    """A case as a test: named by file and case; `wacht_op` makes it a strict expected failure."""
+    marks = [pytest.mark.xfail(strict=True, reason=f"wacht op {case.wacht_op}: {case.waarom}")] if case.wacht_op else []
+    return pytest.param(case, id=case.id, marks=marks)
+
+
 FILES = [load_scenario_file(DOCS, path) for path in scenario_files(DOCS)]
-CASES = [pytest.param(case, id=case.id,
-                      marks=[pytest.mark.xfail(strict=True, reason=f"wacht op {case.wacht_op}: {case.waarom}")]
-                      if case.wacht_op else [])
-         for file in FILES for case in file.scenarios]
+CASES = [as_param(case) for file in FILES for case in file.scenarios]
 
 
 def test_every_check_of_every_code_has_a_scenario_file():
@@ -175,3 +180,13 @@ def test_the_example_in_the_editors_guide_is_a_valid_passing_scenario(tmp_path):
     case = loaded.scenarios[0]
     assert differences(case, outcome(case.checker, case.code, case.antwoorden, TODAY)) == []
     assert "pytest tests/checkers/test_scenarios.py" in guide
+
+
+def test_a_case_waiting_for_a_feature_is_a_strict_expected_failure(tmp_path):
+    path = write_case(tmp_path, GOOD_CASE.replace("verwacht: mag-niet", "verwacht: onduidelijk\n    wacht_op: of-voorwaarden"
+                                                  "\n    waarom: de check kan 'of' nog niet uitdrukken"))
+    case = load_scenario_file(path.parents[2], path).scenarios[0]
+    mark = as_param(case).marks[0]
+    assert mark.name == "xfail" and mark.kwargs["strict"] is True
+    assert "wacht op of-voorwaarden" in mark.kwargs["reason"]
+    assert differences(case, outcome(case.checker, case.code, case.antwoorden, TODAY)) != []
