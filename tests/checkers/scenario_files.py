@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,7 +104,8 @@ def _front_matter(text: str) -> dict[str, Any]:
     return meta if isinstance(meta, dict) else {}
 
 
-def page_anchors(docs_dir: Path, doc: str) -> set[str] | None:
+@functools.lru_cache(maxsize=None)
+def page_anchors(docs_dir: Path, doc: str) -> frozenset[str] | None:
     """The anchors a page will have: agreements ([[2.5a]]), {#id} attributes, id="...", headings, and
     the practice examples the build places on it (#voorbeeld-<id>, by shared theme)."""
     path = docs_dir / doc
@@ -117,8 +119,8 @@ def page_anchors(docs_dir: Path, doc: str) -> set[str] | None:
         meta = _front_matter(example.read_text(encoding="utf-8"))
         if themes & set(meta.get("themas") or []):
             examples.add(f"voorbeeld-{meta.get('id', example.stem)}")
-    return (set(agreement_anchors(text)) | set(ANCHOR_ATTRIBUTE.findall(text)) | set(ID_ATTRIBUTE.findall(text))
-            | headings | examples)
+    return frozenset(set(agreement_anchors(text)) | set(ANCHOR_ATTRIBUTE.findall(text)) | set(ID_ATTRIBUTE.findall(text))
+                     | headings | examples)
 
 
 def _options(question: dict[str, Any]) -> list[str] | None:

@@ -190,3 +190,25 @@ def test_a_case_waiting_for_a_feature_is_a_strict_expected_failure(tmp_path):
     assert mark.name == "xfail" and mark.kwargs["strict"] is True
     assert "wacht op of-voorwaarden" in mark.kwargs["reason"]
     assert differences(case, outcome(case.checker, case.code, case.antwoorden, TODAY)) != []
+
+
+def test_an_editor_adds_a_wrong_case_and_the_documented_command_names_file_and_case(tmp_path):
+    """The editor's journey in a copy of the project: append a case to a real file, run the command
+    the guide gives, read which file and case failed and what the check says instead."""
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    clone = tmp_path / "clone"
+    for name in ["docs", "checkers", "build_scripts", "tests"]:
+        shutil.copytree(ROOT / name, clone / name, ignore=shutil.ignore_patterns("browser", "__pycache__"))
+    path = clone / "docs" / "gemeente-utrecht" / "regels" / f"geschenken{SUFFIX}"
+    path.write_text(path.read_text(encoding="utf-8") + "\n  - naam: Een briefje van tien euro mag ik houden\n"
+                    "    antwoorden: { soort: geld }\n    verwacht: mag\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "pytest", "tests/checkers/test_scenarios.py", "-q", "-p",
+                          "no:cacheprovider", "-k", "briefje"], cwd=clone, capture_output=True, text=True)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert ("gemeente-utrecht/regels/geschenken.scenarios.yml, geval 'Een briefje van tien euro mag ik houden':\n"
+            "  verwacht 'mag', de check geeft 'mag-niet'") in run.stdout
+    assert "1 failed" in run.stdout and "Traceback" not in run.stdout
