@@ -124,13 +124,13 @@ def page_anchors(docs_dir: Path, doc: str) -> frozenset[str] | None:
 
 
 def _options(question: dict[str, Any]) -> list[str] | None:
-    """The allowed answers of a question, or None for an amount."""
-    kind = question.get("type")
-    if kind == "bedrag":
+    """The allowed answers of a question as `schema()` describes it, or None for an amount.
+    (Read tolerantly: the schema may name its keys in Dutch or English.)"""
+    kind = question.get("type", question.get("kind"))
+    if kind in ("bedrag", "amount"):
         return None
-    if kind == "janee":
-        return ["ja", "nee"]
-    return [o.get("waarde", o.get("value")) for o in question.get("opties", question.get("options", []))]
+    options = question.get("opties", question.get("options")) or []
+    return [o.get("waarde", o.get("value")) for o in options] or ["ja", "nee"]
 
 
 def _suggest(word: str, choices: list[str]) -> str:
