@@ -200,8 +200,9 @@ def render_point(point: ContactPoint, organisation_name: str) -> str:
     if point.nog_aan_te_vullen:
         missing = point.missing()
         what = ", ".join(missing[:-1]) + " en " + missing[-1] if len(missing) > 1 else "".join(missing)
-        told = f"hoe je de {point.naam.lower()} bereikt" if not ways else what
-        lines += [f'<p class="cw-nog-niet">{organisation_name} heeft nog niet doorgegeven {told}.</p>', ""]
+        told = (f"{organisation_name} heeft nog geen link, e-mailadres of telefoonnummer doorgegeven."
+                if not ways else f"{organisation_name} heeft nog niet doorgegeven: {what}.")
+        lines += [f'<p class="cw-nog-niet"><strong>Nog niet bekend.</strong> {told}</p>', ""]
     lines += ["</div>", ""]
     return "\n".join(lines)
 
