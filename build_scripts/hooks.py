@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks are lo
 from build_scripts import (agreements, checker_assets, checker_embed, checks, crosslinks, csp, diagrams,  # noqa: E402
                            link_check, nl_design_system, page_history, placeholders, quick_exit, single_code,
                            workshops)
-from build_scripts import contact_points, public_look, search_scope  # noqa: E402
+from build_scripts import contact_points, plain_language, public_look, search_scope  # noqa: E402
 from build_scripts.content_model import ContentError, read_pages, read_theme_entries, read_themes  # noqa: E402
 from build_scripts.frontmatter_schema import validate_site  # noqa: E402
 from build_scripts.navigation import build_nav  # noqa: E402
@@ -49,6 +49,7 @@ def on_files(files, config):
     errors = validate_site(pages, themes) + link_check.check_file_links(pages, docs_dir)
     errors += _missing_source_documents(pages, docs_dir) + public_look.check_accents(pages)
     errors += contact_points.load(docs_dir, {p.organisation for p in pages.values() if p.organisation})
+    errors += plain_language.configure_glossary(config, docs_dir)
     rule_sets, rule_errors = _load_rules(docs_dir, only)
     if errors or rule_errors:     # what follows relies on valid front matter and rule data
         raise _fail(errors + rule_errors)
@@ -209,5 +210,6 @@ def on_post_build(config):
     except (checker_assets.AssetError, nl_design_system.AssetError) as error:
         raise PluginError(str(error)) from None
     contact_points.write_export(site_dir, _site)
+    plain_language.write_glossary(site_dir)
     csp.write_server_policies(site_dir, sorted(_policies))
     checker_assets.precompress(site_dir)
