@@ -50,7 +50,7 @@ def for_organisation(page: SourcePage, site: SiteIndex) -> str:
              f"    {HINTS.get(checker, rules.get('inleiding', ''))}\n" for checker, rules in checks]
     items.insert(1 if checks and checks[0][0] == "meldroute" else 0,
                  f"-   **[Hulp nodig? Bij wie kun je terecht?]({_rel(page, help_page.src_path)})**{{.cw-taak-link}}\n\n"
-                 "    Vertrouwenspersonen en andere contactpunten, en hoe je ze bereikt.\n")
+                 "    Bij wie je terechtkunt, ook vertrouwelijk, en hoe je ze bereikt.\n")
     return '<div class="cw-taken" markdown>\n\n' + "\n".join(items) + "\n</div>"
 
 

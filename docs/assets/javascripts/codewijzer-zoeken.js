@@ -27,13 +27,13 @@
     article.prepend(name);
   }
 
-  function notice(here, others) {
+  function notice(here, others) {     // others: the other organisations' results shown so far
     let box = document.querySelector(".cw-zoek-eigen");
     if (!here || !others) { box?.remove(); return; }
     if (!box) {
       box = document.createElement("div");
       box.className = "cw-zoek-eigen";
-      box.innerHTML = '<p></p><button type="button" class="md-button"></button>';
+      box.innerHTML = '<p></p><button type="button" class="cw-zoek-anderen">Naar andere organisaties</button>';
       box.querySelector("button").addEventListener("click", () => {
         const first = list.querySelector('.md-search-result__item[data-cw-anders] > a');
         if (first) { first.scrollIntoView({ block: "start" }); first.focus(); }
@@ -41,7 +41,6 @@
       list.before(box);
     }
     box.querySelector("p").textContent = `Eerst de resultaten van ${organisations[here]}.`;
-    box.querySelector("button").textContent = `Naar andere organisaties (${others})`;
   }
 
   let busy = false;
