@@ -236,6 +236,8 @@ def with_contact_points(markdown: str, page: SourcePage) -> str:
 def export(site: SiteIndex) -> dict[str, Any]:
     """Every organisation's contact points as plain data (assets/contactpunten.json)."""
     return {org: {"organisatie": site.organisation_name(org),
+                  # the help page (from the site root), whose "Zo bereik je ze" an outcome can link to
+                  "hulp": site.help_page(org).src_path.removesuffix(".md") + "/",
                   "contactpunten": {p.key: p.as_data() for p in of(org)}}
             for org in site.organisations()}
 

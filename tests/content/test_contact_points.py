@@ -110,6 +110,7 @@ def test_the_export_has_every_organisation_and_its_roles(built_site):
     assert set(export) == set(ORGANISATIONS)
     for org, data in export.items():
         assert data["organisatie"] and data["contactpunten"]
+        assert (built_site / data["hulp"] / "index.html").is_file()
         for key, point in data["contactpunten"].items():
             assert point["naam"] and point["herkennen"] and "nog_aan_te_vullen" in point, (org, key)
             assert "notitie" not in point          # notes are for editors, not for readers
