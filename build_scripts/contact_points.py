@@ -185,8 +185,8 @@ def _tel(phone: str) -> str:
 
 
 def render_point(point: ContactPoint, organisation_name: str) -> str:
-    lines = [f'<div class="cw-contactpunt" markdown>', "", f"**{point.naam}**{{.cw-contactpunt-naam}}", "",
-             point.uitleg, ""]
+    lines = [f'<div class="cw-contactpunt" markdown>', "",
+             f"### {point.naam} {{#contact-{point.key} .cw-contactpunt-naam}}", "", point.uitleg, ""]
     ways = []
     if point.link:
         ways.append(f"- Website: [{point.link_tekst or point.link}]({point.link})")
