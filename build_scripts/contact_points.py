@@ -233,13 +233,18 @@ def with_contact_points(markdown: str, page: SourcePage) -> str:
     return markdown.rstrip() + "\n\n<!-- codewijzer: contactpunten -->\n"
 
 
+def export_for(site: SiteIndex, org: str) -> dict[str, Any]:
+    """One organisation's contact points as plain data: what a checker's page data can carry, so an
+    outcome shows how to reach every role it names without another request."""
+    return {"organisatie": site.organisation_name(org),
+            # the help page (from the site root), whose "Zo bereik je ze" an outcome can link to
+            "hulp": site.help_page(org).src_path.removesuffix(".md") + "/",
+            "contactpunten": {p.key: p.as_data() for p in of(org)}}
+
+
 def export(site: SiteIndex) -> dict[str, Any]:
     """Every organisation's contact points as plain data (assets/contactpunten.json)."""
-    return {org: {"organisatie": site.organisation_name(org),
-                  # the help page (from the site root), whose "Zo bereik je ze" an outcome can link to
-                  "hulp": site.help_page(org).src_path.removesuffix(".md") + "/",
-                  "contactpunten": {p.key: p.as_data() for p in of(org)}}
-            for org in site.organisations()}
+    return {org: export_for(site, org) for org in site.organisations()}
 
 
 def write_export(site_dir: Path, site: SiteIndex) -> None:
