@@ -29,11 +29,12 @@ KINDS = {
 NEEDS_THEMES = {"thema", "meldroute", "hulp", "rapport", "voorbeeld"}
 DOCUMENT_KINDS = {"gedragscode", "jaarverslag"}
 ALLOWED_KEYS = {"title", "description", "soort", "organisatie", "volgorde", "themas", "gerelateerd",
-                "code", "id", "afspraken", "check", "wijzigingen"}
+                "code", "id", "afspraken", "check", "wijzigingen",
+                "search"}     # search: {exclude: true} keeps a page out of the employees' search (Material)
 CHECK_KEYS = {"naam", "antwoorden", "verwacht"}
 CODE_KEYS_REQUIRED = {"naam", "organisatie", "documentsoort", "versie", "geldend_vanaf", "voor_wie",
                       "bronbestand", "hulp", "vertrouwenspersoon"}
-CODE_KEYS_OPTIONAL = {"bron_url"}
+CODE_KEYS_OPTIONAL = {"bron_url", "huiskleur"}
 EXAMPLE_ID = re.compile(r"^[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_DESCRIPTION = 200
 

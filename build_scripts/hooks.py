@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks are lo
 from build_scripts import (agreements, checker_assets, checker_embed, checks, crosslinks, csp, diagrams,  # noqa: E402
                            link_check, nl_design_system, page_history, placeholders, quick_exit, single_code,
                            workshops)
+from build_scripts import contact_points, plain_language, public_look, search_scope  # noqa: E402
 from build_scripts.content_model import ContentError, read_pages, read_theme_entries, read_themes  # noqa: E402
 from build_scripts.frontmatter_schema import validate_site  # noqa: E402
 from build_scripts.navigation import build_nav  # noqa: E402
@@ -46,7 +47,9 @@ def on_files(files, config):
     pages, themes = _read_content(docs_dir)
     only, pages, removed = _select_code(pages)
     errors = validate_site(pages, themes) + link_check.check_file_links(pages, docs_dir)
-    errors += _missing_source_documents(pages, docs_dir)
+    errors += _missing_source_documents(pages, docs_dir) + public_look.check_accents(pages)
+    errors += contact_points.load(docs_dir, {p.organisation for p in pages.values() if p.organisation})
+    errors += plain_language.configure_glossary(config, docs_dir)
     rule_sets, rule_errors = _load_rules(docs_dir, only)
     if errors or rule_errors:     # what follows relies on valid front matter and rule data
         raise _fail(errors + rule_errors)
@@ -59,6 +62,7 @@ def on_files(files, config):
     if errors:
         raise _fail(errors)
     config["nav"] = build_nav(_site)
+    public_look.configure(config, _site)
     workshops.add_pages(files, config, _site)
     _last_changed.clear()
     _last_changed.update(page_history.last_changed(docs_dir))
@@ -149,6 +153,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    html = search_scope.exclude_rule_lists(html)
     source = _site.pages.get(page.file.src_uri)
     if source is None or not source.organisation:
         return html
@@ -179,6 +184,7 @@ def on_page_context(context, page, config, nav):
     page.codewijzer_footer = page_history.page_footer(
         source.src_path, _last_changed.get(source.src_path), config["extra"].get("bewerk_basis") or "",
         _site.code(org) if org else None, changes_href)
+    public_look.page_context(page, source, _site)
     return context
 
 
@@ -203,5 +209,7 @@ def on_post_build(config):
         nl_design_system.write(site_dir)
     except (checker_assets.AssetError, nl_design_system.AssetError) as error:
         raise PluginError(str(error)) from None
+    contact_points.write_export(site_dir, _site)
+    plain_language.write_glossary(site_dir)
     csp.write_server_policies(site_dir, sorted(_policies))
     checker_assets.precompress(site_dir)

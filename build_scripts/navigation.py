@@ -6,7 +6,6 @@ from typing import Any
 from .site_index import SiteIndex
 
 TRAINERS_PAGE = "workshop.md"   # build_scripts/workshops.py generates the sets it lists
-GUIDE_TITLE = "Handleiding voor redacteuren"
 IN_MENU = {"start", "overzicht", "thema", "meldroute", "hulp", "rapport", "index", "vergelijking", "info",
            "wijzigingen"}
 
@@ -23,8 +22,6 @@ def build_nav(site: SiteIndex) -> list[Any]:
     # The workshop overview stands in the menu as the trainers' section, where its volgorde puts it.
     nav += [{"Voor trainers": [{p.meta["title"]: p.src_path}]} if p.src_path == TRAINERS_PAGE
             else {p.meta["title"]: p.src_path} for p in root if p.kind != "start" and "/" not in p.src_path]
-    guide = [p for p in root if p.src_path.startswith("handleiding/")]   # index.md first (volgorde 0)
-    if guide:
-        nav.append({GUIDE_TITLE: [p.src_path if p.src_path == "handleiding/index.md" else {p.meta["title"]: p.src_path}
-                                  for p in guide]})
+    # The editors' guide (handleiding/) is not in the employees' menu: every page links it in the footer
+    # ("Voor redacteuren", overrides/partials/copyright.html), and it links its own pages.
     return nav

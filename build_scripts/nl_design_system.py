@@ -1,4 +1,10 @@
-"""NL Design System form components for the checkers, vendored from npm at build time.
+"""NL Design System form components for the checkers, and design tokens for the whole site, vendored
+from npm at build time.
+
+The design tokens are those of NL Design System's neutral "Voorbeeld" theme: only its basis tokens
+(--basis-*: colours, text sizes, line heights, spacing) and the palette they refer to (--voorbeeld-*),
+put on :root so codewijzer.css can use them for headings, text and colours; the component tokens of
+the theme (some 200 kB) are left out.
 
 Only the component stylesheets the checker form uses are copied, concatenated into one file
 (linked on every page through mkdocs.yml's extra_css, so Material's instant navigation never
@@ -8,6 +14,7 @@ custom properties); codewijzer.css gives those tokens the site's colours.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,16 +23,32 @@ NPM = ROOT / "node_modules" / "@utrecht"
 COMPONENTS = ["form-fieldset", "form-field", "form-label", "form-field-description", "form-field-error-message",
               "radio-button", "textbox"]
 TARGET = Path("assets") / "stylesheets" / "nl-design-system.css"
+TOKENS = ROOT / "node_modules" / "@nl-design-system-unstable" / "voorbeeld-design-tokens"
+TOKEN_DECLARATION = re.compile(r"^\s*(--(?:basis|voorbeeld)-[a-z0-9-]+:[^;]+;)", re.M)
 
 
 class AssetError(Exception):
     pass
 
 
+def design_tokens() -> str:
+    """The basis design tokens of the Voorbeeld theme as custom properties on :root."""
+    source = TOKENS / "dist" / "variables.css"
+    if not source.is_file():
+        raise AssetError(f"NL Design System-pakket ontbreekt ({TOKENS}). Voer 'make build' uit: dat "
+                         "installeert de npm-pakketten uit package.json.")
+    meta = json.loads((TOKENS / "package.json").read_text(encoding="utf-8"))
+    declarations = TOKEN_DECLARATION.findall(source.read_text(encoding="utf-8"))
+    return (f"/* {meta['name']} {meta['version']} ({meta['license']}): basis tokens only */\n"
+            ":root{" + "".join(d.replace(": ", ":") for d in declarations) + "}")
+
+
 def stylesheet() -> str:
-    """The components' minified CSS, each under a header naming its package, version and licence."""
-    parts = ["/* NL Design System form components, vendored at build time from npm (see package.json).\n"
-             "   Copyright (c) 2020-2024 Frameless B.V., (c) 2021-2024 Gemeente Utrecht. Licence: EUPL-1.2. */"]
+    """The design tokens and the components' minified CSS, each under a header naming its package,
+    version and licence."""
+    parts = ["/* NL Design System design tokens and form components, vendored at build time from npm (see package.json).\n"
+             "   Copyright (c) 2020-2024 Frameless B.V., (c) 2021-2024 Gemeente Utrecht, Community for NL Design System. "
+             "Licence: EUPL-1.2. */", design_tokens()]
     for name in COMPONENTS:
         package = NPM / f"{name}-css"
         if not (package / "dist" / "index.min.css").is_file():

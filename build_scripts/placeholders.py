@@ -168,6 +168,16 @@ def workshops_overview(page: SourcePage, site: SiteIndex) -> str:
     return overview(page, site)
 
 
+def tasks_list(page: SourcePage, site: SiteIndex) -> str:
+    from .tasks import what_do_you_want_to_know     # tasks builds on the helpers in this module
+    return what_do_you_want_to_know(page, site)
+
+
+def contact_points_block(page: SourcePage, site: SiteIndex) -> str:
+    from .contact_points import render_block
+    return render_block(page, site)
+
+
 def change_list(page: SourcePage, site: SiteIndex) -> str:
     if page.kind != "wijzigingen":
         raise ContentError(page.src_path, "'codewijzer: wijzigingen' hoort alleen op een pagina met soort: wijzigingen.")
@@ -191,11 +201,14 @@ RENDERERS: dict[str, Callable[[SourcePage, SiteIndex], str]] = {
     "checks": checks_list,
     "workshops": workshops_overview,
     "wijzigingen": change_list,
+    "wat-wil-je-weten": tasks_list,
+    "contactpunten": contact_points_block,
 }
 
 
 def render_placeholders(markdown: str, page: SourcePage, site: SiteIndex) -> str:
-    markdown = with_change_list(with_code_facts(markdown, page, site), page)
+    from .contact_points import with_contact_points
+    markdown = with_contact_points(with_change_list(with_code_facts(markdown, page, site), page), page)
     def substitute(match: re.Match) -> str:
         name = match.group("name")
         if name.startswith("check-") and (page.organisation, name[6:]) in site.checks:

@@ -5,6 +5,8 @@ Editors choose the themes (`snel_weg: true` in docs/themas.yml); every page with
 the control at its top, early in the tab order. It is a plain link, so it works without JavaScript; the
 small script codewijzer-snel-weg.js makes it replace the current history entry, so Back does not
 return to the page, and adds the keyboard shortcut (Shift three times, as GOV.UK's "Exit this page").
+The control sits in the header (codewijzer-snel-weg.css), covering no text; its explanation names the
+shortcut only on devices with a keyboard and a fine pointer, and says "tik" on touch screens.
 """
 from __future__ import annotations
 
@@ -37,7 +39,7 @@ def control(page_url: str) -> str:
 <a class="cw-snel-weg-knop md-button md-button--primary" href="{NEUTRAL_PAGE}" rel="noreferrer noopener" aria-describedby="cw-snel-weg-uitleg">Snel weg</a>
 <script type="module" src="{script}"></script>
 </div>
-<p id="cw-snel-weg-uitleg" class="cw-snel-weg-uitleg md-grid md-typeset">Verlaat deze site meteen (ook met drie keer Shift).</p>
+<p id="cw-snel-weg-uitleg" class="cw-snel-weg-uitleg md-grid md-typeset"><span class="cw-snel-weg-toetsenbord">Met de knop Snel weg (of drie keer de Shift-toets) verlaat je deze site meteen.</span><span class="cw-snel-weg-touch">Tik op Snel weg rechtsboven om deze site meteen te verlaten.</span> Je komt dan op de weersverwachting.</p>
 """
 
 

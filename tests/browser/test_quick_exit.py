@@ -102,3 +102,42 @@ def test_without_javascript_snel_weg_is_a_plain_link(browser, site_url):
     page.get_by_role("link", name="Snel weg").click()
     page.wait_for_url(NEUTRAL_PAGE)
     context.close()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_snel_weg_sits_in_the_header_on_a_phone_and_covers_nothing(browser, site_url):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, locale="nl-NL",
+                                  service_workers="block")
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    for scroll in (0, 1500):
+        page.evaluate(f"() => window.scrollTo(0, {scroll})")
+        page.wait_for_timeout(200)
+        button = page.get_by_role("link", name="Snel weg").bounding_box()
+        header = page.locator("header.md-header").bounding_box()
+        assert button["y"] >= header["y"] - 1 and button["y"] + button["height"] <= header["y"] + header["height"] + 1
+        assert button["x"] + button["width"] <= PHONE["width"]
+        search = page.locator("header label.md-header__button[for='__search']").bounding_box()
+        assert search["x"] + search["width"] <= button["x"], "the search button is under 'Snel weg'"
+        # nothing of the page lies under the button: the element there is the button (or inside it)
+        hit = page.evaluate("([x, y]) => document.elementFromPoint(x, y)?.closest('a')?.textContent",
+                            [button["x"] + button["width"] / 2, button["y"] + button["height"] / 2])
+        assert hit and "Snel weg" in hit
+    context.close()
+
+
+def test_the_explanation_fits_the_device(browser, site_url):
+    touch = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, locale="nl-NL")
+    page = touch.new_page()
+    page.goto(site_url + PAGE)
+    text = page.locator("#cw-snel-weg-uitleg").inner_text()
+    assert "Tik" in text and "Shift" not in text
+    touch.close()
+    desktop = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
+    page = desktop.new_page()
+    page.goto(site_url + PAGE)
+    text = page.locator("#cw-snel-weg-uitleg").inner_text()
+    assert "Shift" in text and "Tik" not in text
+    desktop.close()

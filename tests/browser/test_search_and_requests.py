@@ -2,6 +2,7 @@
 elsewhere (every page and checker: test_privacy.py)."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -68,3 +69,33 @@ def test_instant_navigation_keeps_requests_local(browser, site_url):
     page.wait_for_load_state("networkidle")
     context.close()
     assert foreign == []
+
+
+ORGANISATION_NAMES = {"gemeente-utrecht": "Gemeente Utrecht", "provincie-utrecht": "Provincie Utrecht",
+                      "universiteit-twente": "Universiteit Twente", "universiteit-maastricht": "Universiteit Maastricht"}
+
+
+def labelled_results(page) -> list[tuple[str, str]]:
+    page.wait_for_function("() => document.querySelector('.md-search-result__item .cw-zoek-org')")
+    return page.eval_on_selector_all(
+        ".md-search-result__item", "els => els.map(e => [new URL(e.querySelector('a').href).pathname, "
+                                   "e.querySelector('.cw-zoek-org')?.textContent || ''])")
+
+
+def test_results_name_their_organisation_and_the_readers_own_come_first(page, site_url):
+    search(page, site_url, "geschenk", "gemeente-utrecht/")
+    results = labelled_results(page)
+    orgs = []
+    for path, label in results:
+        org = path.strip("/").split("/")[0]
+        assert not path.startswith("/handleiding/"), "an editors' page in the employees' search"
+        if org in ORGANISATION_NAMES:
+            assert label == ORGANISATION_NAMES[org], (path, label)
+            orgs.append(org)
+    assert orgs[0] == "gemeente-utrecht" and "provincie-utrecht" in orgs
+    first_other = next(i for i, org in enumerate(orgs) if org != "gemeente-utrecht")
+    assert all(org != "gemeente-utrecht" for org in orgs[first_other:]), orgs
+    # the other organisations are one click away
+    page.get_by_role("button", name=re.compile("Naar andere organisaties")).click()
+    focused = page.evaluate("() => new URL(document.activeElement.href).pathname")
+    assert not focused.startswith("/gemeente-utrecht/")
