@@ -223,8 +223,8 @@ def measure_latency(browser, base: str, minimum: int) -> dict:
     parts = {key: [b[key] for b in breakdown if b.get(key) is not None] for key in BREAKDOWN}
     return {"n": len(latencies), "p50_ms": percentile(latencies, 50), "p95_ms": percentile(latencies, 95),
             "max_ms": max(latencies),
-            "breakdown": {key: {"p50_ms": percentile(v, 50), "p95_ms": percentile(v, 95), "n": len(v)}
-                          for key, v in parts.items() if v}}
+            "breakdown": {key: {"p50_ms": percentile(v, 50), "p95_ms": percentile(v, 95), "mean": statistics.mean(v),
+                                "n": len(v)} for key, v in parts.items() if v}}
 
 
 # Where an answer's time goes, from the performance marks the page and worker make only when
@@ -233,14 +233,20 @@ def measure_latency(browser, base: str, minimum: int) -> dict:
 # done -> page received (the message back) -> outcome rendered (MutationObserver after the render).
 BREAKDOWN = {"page_before_send": "Page: input event to message sent", "message_to_worker": "Message to the worker",
              "worker_wait": "Worker: waiting before Python", "python": "Python (checkers.evaluate_json)",
-             "message_back": "Message back to the page", "render": "Page: message received to outcome rendered",
+             "message_back": "Message back to the page",
+             "messages": "Messages both ways (exact; the split above assumes the page's and worker's clocks agree)",
+             "frame_before_result": "Answers whose result came after the frame the input caused (share)",
+             "received_after_frame": "Result received after that frame's requestAnimationFrame",
+             "render": "Page: message received to outcome rendered",
              "total": "Total, input event to rendered (first round trip)"}
 LATENCY_PROBE = """
   window.__codewijzerMeasure = true;
   window.__latencies = [];
   window.__breakdown = [];
-  document.addEventListener('change', e => { window.__lastInput = e.timeStamp; }, true);
-  document.addEventListener('input', e => { window.__lastInput = e.timeStamp; }, true);
+  // The first animation frame after the input: does the result wait for the frame the input caused?
+  const frameAfter = () => { window.__frame = undefined; requestAnimationFrame(t => { window.__frame = performance.now(); }); };
+  document.addEventListener('change', e => { window.__lastInput = e.timeStamp; frameAfter(); }, true);
+  document.addEventListener('input', e => { window.__lastInput = e.timeStamp; frameAfter(); }, true);
   new MutationObserver(() => {
     if (window.__lastInput === undefined) return;
     const input = __lastInput, now = performance.now(), abs = t => performance.timeOrigin + t;
@@ -252,14 +258,18 @@ LATENCY_PROBE = """
     const w = received?.detail?.worker;
     if (w) __breakdown.push({ page_before_send: sent.startTime - input, message_to_worker: w.received - abs(sent.startTime),
         worker_wait: w.python - w.received, python: w.python_done - w.python, message_back: abs(received.startTime) - w.python_done,
-        render: now - received.startTime, total: now - input });
+        render: now - received.startTime, total: now - input,
+        messages: (received.startTime - sent.startTime) - (w.python_done - w.received),
+        frame_before_result: window.__frame !== undefined && window.__frame <= received.startTime ? 1 : 0,
+        received_after_frame: window.__frame !== undefined ? received.startTime - window.__frame : null });
     performance.clearMarks();
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-renders'] });
 """
 
 
 def latency_breakdown_table(breakdown: dict) -> str:
-    rows = [f"| {BREAKDOWN[key]} | {value['p50_ms']:.2f} / {value['p95_ms']:.2f} ms |" for key, value in breakdown.items()]
+    rows = [f"| {BREAKDOWN[key]} | {value['mean']:.0%} |" if key == "frame_before_result"
+            else f"| {BREAKDOWN[key]} | {value['p50_ms']:.2f} / {value['p95_ms']:.2f} ms |" for key, value in breakdown.items()]
     return "\n".join(["| Part | p50 / p95 |", "| --- | --- |"] + rows)
 
 
