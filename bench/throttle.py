@@ -116,10 +116,19 @@ def throttled(handler_class):
     return Throttled
 
 
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A closed browser context leaves responses half-sent (the snapshot fetched for next time): fine."""
+        import sys
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 def serve_throttled(site: Path, handler_class, profile: Profile) -> tuple[ThreadingHTTPServer, str, Link]:
     link = Link(profile)
     handler = type("Handler", (throttled(handler_class),), {"link": link})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    server.daemon_threads = True
+    server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/", link
