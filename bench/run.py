@@ -33,6 +33,7 @@ from pathlib import Path
 from bench import network
 from build_scripts.serve import SiteHandler
 from tests.browser.conftest import DEDICATED_WORKER
+from tests.browser.test_snapshot_policy import FAST_LINK
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -146,6 +147,7 @@ def percentile(values: list[float], p: float) -> float:
 def new_context(browser, dedicated_worker: bool = False, **kwargs):
     context = browser.new_context(service_workers="block", **kwargs)
     context.add_init_script(PROBE)
+    context.add_init_script(FAST_LINK)      # loopback is a fast link: the snapshot is fetched for next time
     if dedicated_worker:
         context.add_init_script(DEDICATED_WORKER)
     return context

@@ -11,6 +11,7 @@ import re
 import pytest
 
 from tests.browser.conftest import dedicated_worker
+from tests.browser.test_snapshot_policy import FAST_LINK
 from tests.browser.test_checkers import READY_TIMEOUT, wait_for_verdict
 from tests.site_html import html_pages, page_url
 
@@ -56,6 +57,7 @@ def answer_everything(page, checker: str) -> None:
 
 def test_no_answer_leaves_the_page_or_stays_behind(browser, built_site, site_url):
     context = dedicated_worker(browser.new_context(service_workers="block"))
+    context.add_init_script(FAST_LINK)           # so the runtime cache is filled and checked below
     requests: list[tuple[str, str]] = []
     context.on("request", lambda r: requests.append((r.url, r.post_data or "")))
     page = context.new_page()

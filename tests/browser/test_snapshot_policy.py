@@ -20,6 +20,11 @@ def connection(effective_type: str | None, save_data: bool = False) -> str:
     return f"Object.defineProperty(navigator, 'connection', {{ get: () => ({value}), configurable: true }});"
 
 
+# A link the browser reports as fast: on a loaded machine Chromium's own estimate of loopback could
+# drift, and tests that need the snapshot stored would then depend on it.
+FAST_LINK = connection("4g")
+
+
 def snapshot_fetched_for_next_time(browser, site_url: str, script: str) -> tuple[bool, list[str]]:
     context = dedicated_worker(browser.new_context(service_workers="block"))   # Playwright sees its requests
     context.add_init_script(script)
