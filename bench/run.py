@@ -30,8 +30,10 @@ import urllib.parse
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
+from bench import network
 from build_scripts.serve import SiteHandler
 from tests.browser.conftest import DEDICATED_WORKER
+from tests.browser.test_snapshot_policy import FAST_LINK
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -90,10 +92,27 @@ class BenchHandler(SiteHandler):
             return self._send_html(NAIVE_HTML, site_policy=False)
         if path == "/" + WORKER_ONLY_PAGE:
             return self._send_html(WORKER_ONLY_HTML, site_policy=False)
+        if path == "/" + network.SOURCE_STDLIB:
+            encoding = "br" if "br" in self.headers.get("Accept-Encoding", "") else None
+            return self._send_body(network.source_stdlib(Path(self.directory), encoding), "application/zip", encoding)
+        if query.startswith("bench-start="):   # a start path of the checker page (bench/network.py)
+            page = Path(self.translate_path(path)) / "index.html"
+            variant = network.start_variant(page.read_text(encoding="utf-8"), query.removeprefix("bench-start="))
+            return self._send_html(variant.encode(), site_policy=True)
         if "?" + query == WITHOUT_CHECKER:
             page = Path(self.translate_path(path)) / "index.html"
             return self._send_html(without_checker(page.read_text(encoding="utf-8")).encode(), site_policy=True)
         return super().send_head()
+
+    def _send_body(self, body: bytes, content_type: str, encoding: str | None):
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        self._send_security_headers()
+        self.end_headers()
+        return io.BytesIO(body)
 
     def _send_html(self, body: bytes, site_policy: bool):
         self.send_response(200)
@@ -128,6 +147,7 @@ def percentile(values: list[float], p: float) -> float:
 def new_context(browser, dedicated_worker: bool = False, **kwargs):
     context = browser.new_context(service_workers="block", **kwargs)
     context.add_init_script(PROBE)
+    context.add_init_script(FAST_LINK)      # loopback is a fast link: the snapshot is fetched for next time
     if dedicated_worker:
         context.add_init_script(DEDICATED_WORKER)
     return context
@@ -175,16 +195,10 @@ def measure_latency(browser, base: str, minimum: int) -> dict:
     from checkers.rules import rule_files
     context = new_context(browser)
     page = context.new_page()
-    page.add_init_script("""
-      window.__latencies = [];
-      document.addEventListener('change', e => { window.__lastInput = e.timeStamp; }, true);
-      document.addEventListener('input', e => { window.__lastInput = e.timeStamp; }, true);
-      new MutationObserver(() => { if (window.__lastInput !== undefined) {
-          __latencies.push(performance.now() - __lastInput); window.__lastInput = undefined; } })
-        .observe(document, { attributes: true, subtree: true, attributeFilter: ['data-renders'] });
-    """)
+    page.add_init_script(LATENCY_PROBE)
     pages = sorted(_checker_page(p) for p in rule_files(ROOT / "docs"))
     latencies: list[float] = []
+    breakdown: list[dict] = []
     while True:
         for url, checker in pages:
             page.goto(base + url)
@@ -204,11 +218,61 @@ def measure_latency(browser, base: str, minimum: int) -> dict:
                     amount.first.fill(value)
                     page.wait_for_function(f"() => __latencies.length > {before}", timeout=5_000)
             latencies += page.evaluate("__latencies")     # per page: a new document starts a new list
+            breakdown += page.evaluate("__breakdown")
         if len(latencies) >= minimum:
             break
     context.close()
+    parts = {key: [b[key] for b in breakdown if b.get(key) is not None] for key in BREAKDOWN}
     return {"n": len(latencies), "p50_ms": percentile(latencies, 50), "p95_ms": percentile(latencies, 95),
-            "max_ms": max(latencies)}
+            "max_ms": max(latencies),
+            "breakdown": {key: {"p50_ms": percentile(v, 50), "p95_ms": percentile(v, 95), "mean": statistics.mean(v),
+                                "n": len(v)} for key, v in parts.items() if v}}
+
+
+# Where an answer's time goes, from the performance marks the page and worker make only when
+# window.__codewijzerMeasure is set (codewijzer-check.js, mark): input event -> message sent (the page's
+# own handling) -> worker received (the message) -> Python started (waiting in the worker) -> Python
+# done -> page received (the message back) -> outcome rendered (MutationObserver after the render).
+BREAKDOWN = {"page_before_send": "Page: input event to message sent", "message_to_worker": "Message to the worker",
+             "worker_wait": "Worker: waiting before Python", "python": "Python (checkers.evaluate_json)",
+             "message_back": "Message back to the page",
+             "messages": "Messages both ways (exact; the split above assumes the page's and worker's clocks agree)",
+             "frame_before_result": "Answers whose result came after the frame the input caused (share)",
+             "received_after_frame": "Result received after that frame's requestAnimationFrame",
+             "render": "Page: message received to outcome rendered",
+             "total": "Total, input event to rendered (first round trip)"}
+LATENCY_PROBE = """
+  window.__codewijzerMeasure = true;
+  window.__latencies = [];
+  window.__breakdown = [];
+  // The first animation frame after the input: does the result wait for the frame the input caused?
+  const frameAfter = () => { window.__frame = undefined; requestAnimationFrame(t => { window.__frame = performance.now(); }); };
+  document.addEventListener('change', e => { window.__lastInput = e.timeStamp; frameAfter(); }, true);
+  document.addEventListener('input', e => { window.__lastInput = e.timeStamp; frameAfter(); }, true);
+  new MutationObserver(() => {
+    if (window.__lastInput === undefined) return;
+    const input = __lastInput, now = performance.now(), abs = t => performance.timeOrigin + t;
+    __latencies.push(now - input);
+    window.__lastInput = undefined;
+    const marks = performance.getEntriesByType('mark');
+    const sent = marks.find(m => m.name === 'cw-sent' && m.startTime >= input);
+    const received = sent && marks.filter(m => m.name === 'cw-received' && m.startTime >= sent.startTime).at(-1);
+    const w = received?.detail?.worker;
+    if (w) __breakdown.push({ page_before_send: sent.startTime - input, message_to_worker: w.received - abs(sent.startTime),
+        worker_wait: w.python - w.received, python: w.python_done - w.python, message_back: abs(received.startTime) - w.python_done,
+        render: now - received.startTime, total: now - input,
+        messages: (received.startTime - sent.startTime) - (w.python_done - w.received),
+        frame_before_result: window.__frame !== undefined && window.__frame <= received.startTime ? 1 : 0,
+        received_after_frame: window.__frame !== undefined ? received.startTime - window.__frame : null });
+    performance.clearMarks();
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-renders'] });
+"""
+
+
+def latency_breakdown_table(breakdown: dict) -> str:
+    rows = [f"| {BREAKDOWN[key]} | {value['mean']:.0%} |" if key == "frame_before_result"
+            else f"| {BREAKDOWN[key]} | {value['p50_ms']:.2f} / {value['p95_ms']:.2f} ms |" for key, value in breakdown.items()]
+    return "\n".join(["| Part | p50 / p95 |", "| --- | --- |"] + rows)
 
 
 def _checker_page(rule_file: Path) -> tuple[str, str]:
@@ -392,33 +456,58 @@ def main() -> None:
     parser.add_argument("--extra-pages", type=int, default=1000)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     parser.add_argument("--build-only", action="store_true", help="only the build measurements (prints JSON)")
+    parser.add_argument("--network-runs", type=int, default=3, help="cold loads per page and profile (each takes 5-40 s)")
+    parser.add_argument("--profiles", default="4G,3G", help="network profiles, comma-separated (bench/throttle.py)")
+    parser.add_argument("--start-paths", default=",".join(network.START_VARIANTS),
+                        help="start paths of the checker page on the network rows (bench/network.py)")
+    parser.add_argument("--only", default="", help="a quick run of some parts only: ready,latency,load,paint,network,build")
     args = parser.parse_args()
     if args.build_only:
         print(json.dumps(measure_build(args.extra_pages), indent=2))
         return
+    parts = set(args.only.split(",")) if args.only else {"ready", "latency", "load", "paint", "network", "build"}
     from playwright.sync_api import sync_playwright
     server, base = serve(args.site)
-    results = {"machine": {"platform": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version()},
+    results = {"machine": {"platform": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version(),
+                           "load_average": os.getloadavg()},
                "date": time.strftime("%Y-%m-%d %H:%M")}
     with sync_playwright() as playwright:
         executable = "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         results["machine"]["browser"] = f"Chromium {browser.version}"
-        results["ready"] = measure_ready(browser, base, args.runs)
-        print("ready:", json.dumps(results["ready"]), flush=True)
-        results["latency"] = measure_latency(browser, base, args.answers)
-        results["load"] = {f"{kind}_{'br' if compressed else 'identity'}":
-                           measure_load(browser, base, CHECKER_PAGE if kind == "checker" else CONTENT_PAGE, compressed,
-                                        kind == "checker")
-                           for kind in ("checker", "content") for compressed in (True, False)}
-        results["paint"] = measure_paint(browser, base, args.paint_runs)
+        if "ready" in parts:
+            results["ready"] = measure_ready(browser, base, args.runs)
+            print("ready:", json.dumps(results["ready"]), flush=True)
+        if "latency" in parts:
+            results["latency"] = measure_latency(browser, base, args.answers)
+            print("latency:", json.dumps(results["latency"]), flush=True)
+        if "load" in parts:
+            results["load"] = {f"{kind}_{'br' if compressed else 'identity'}":
+                               measure_load(browser, base, CHECKER_PAGE if kind == "checker" else CONTENT_PAGE, compressed,
+                                            kind == "checker")
+                               for kind in ("checker", "content") for compressed in (True, False)}
+        if "paint" in parts:
+            results["paint"] = measure_paint(browser, base, args.paint_runs)
+        if "network" in parts:
+            results["network"] = network.measure_network(
+                browser, args.site, BenchHandler, args.network_runs, args.profiles.split(","), CHECKER_PAGE, NAIVE_PAGE,
+                args.start_paths.split(","))
         browser.close()
     server.shutdown()
-    results["build"] = measure_build(args.extra_pages)
+    if "build" in parts:
+        results["build"] = measure_build(args.extra_pages)
+    results["machine"]["load_average_after"] = os.getloadavg()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
     print(f"Machine: {results['machine']}\n")
-    print(table(results))
+    if {"ready", "latency", "load", "paint", "build"} <= parts:
+        print(table(results))
+    if "latency" in parts and results["latency"].get("breakdown"):
+        print("\nAnswer latency, where the time goes (median / p95 ms):\n")
+        print(latency_breakdown_table(results["latency"]["breakdown"]))
+    if "network" in parts:
+        print(f"\nNetwork rows: cold loads, CPU {network.CPU_SLOWDOWN}x slower (main thread), n={args.network_runs}:\n")
+        print(network.table(results["network"]))
     print(f"\nJSON: {args.out}")
 
 

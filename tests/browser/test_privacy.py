@@ -1,7 +1,8 @@
 """Privacy across the whole site: a search, then every page is opened and every checker answered
 (amounts with a sentinel), and afterwards nothing went to another origin, no answer or search word
-travelled in a request or sits in the URL, and the browser holds no cookie, no IndexedDB database, no cache and no storage entry
-except Material's own interface state (allow-listed below, and holding no answer)."""
+travelled in a request or sits in the URL, and the browser holds no cookie, no IndexedDB database and no storage entry
+except Material's own interface state (allow-listed below, and holding no answer), and no cache except
+the checker's runtime cache, which holds the Python snapshot files and nothing else."""
 from __future__ import annotations
 
 import json
@@ -10,6 +11,7 @@ import re
 import pytest
 
 from tests.browser.conftest import dedicated_worker
+from tests.browser.test_snapshot_policy import FAST_LINK
 from tests.browser.test_checkers import READY_TIMEOUT, wait_for_verdict
 from tests.site_html import html_pages, page_url
 
@@ -26,7 +28,11 @@ STORAGE = """async () => ({
     cookie: document.cookie,
     indexeddb: (await indexedDB.databases()).map(d => d.name),
     caches: await caches.keys(),
+    runtime: await Promise.all((await (await caches.open('codewijzer-runtime')).keys()).map(async r => ({
+        url: r.url, method: r.method, bytes: (await (await caches.match(r)).arrayBuffer()).byteLength }))),
 })"""
+RUNTIME_CACHE = "codewijzer-runtime"          # the snapshot for next time (codewijzer-worker.js)
+SNAPSHOT_URL = re.compile(r"/assets/pyodide/snapshot-[0-9a-f]{12}\.bin$")
 
 
 def answer_everything(page, checker: str) -> None:
@@ -51,6 +57,7 @@ def answer_everything(page, checker: str) -> None:
 
 def test_no_answer_leaves_the_page_or_stays_behind(browser, built_site, site_url):
     context = dedicated_worker(browser.new_context(service_workers="block"))
+    context.add_init_script(FAST_LINK)           # so the runtime cache is filled and checked below
     requests: list[tuple[str, str]] = []
     context.on("request", lambda r: requests.append((r.url, r.post_data or "")))
     page = context.new_page()
@@ -78,6 +85,7 @@ def test_no_answer_leaves_the_page_or_stays_behind(browser, built_site, site_url
                 with page.expect_download():          # the saved outcome is made in the browser
                     page.get_by_role("button", name="Uitkomst opslaan als bestand").first.click()
     page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(5_000)          # the snapshot for next time is stored 3 s after a start
     stored = page.evaluate(STORAGE)
     cookies = context.cookies()
     context.close()
@@ -88,7 +96,11 @@ def test_no_answer_leaves_the_page_or_stays_behind(browser, built_site, site_url
     for needle in SENTINEL_FORMS + (SEARCH_WORD,):
         assert not any(needle in u or needle in body for u, body in requests), needle
     assert cookies == [] and stored["cookie"] == ""
-    assert stored["indexeddb"] == [] and stored["caches"] == []
+    assert stored["indexeddb"] == [] and stored["caches"] == [RUNTIME_CACHE]
+    snapshot = next((built_site / "assets" / "pyodide").glob("snapshot-*.bin"))
+    assert [(SNAPSHOT_URL.search(e["url"]) is not None, e["url"].startswith(site_url), e["method"], e["bytes"])
+            for e in stored["runtime"]] == [(True, True, "GET", snapshot.stat().st_size)], stored["runtime"]
+    assert not any(needle in entry["url"] for entry in stored["runtime"] for needle in SENTINEL_FORMS)
     for key, value in stored["local"] + stored["session"]:
         assert MATERIAL_KEY.match(key), f"unexpected storage entry {key}={value[:80]}"
         assert not any(needle in value for needle in SENTINEL_FORMS), key

@@ -14,6 +14,7 @@ import pytest
 from build_scripts.serve import SiteHandler
 from checkers import evaluate
 from tests.browser.conftest import dedicated_worker
+from tests.browser.test_snapshot_policy import FAST_LINK
 from tests.browser.test_checkers import EXAMPLES, open_checker, rules, wait_for_verdict
 
 pytestmark = pytest.mark.browser
@@ -46,6 +47,7 @@ def snapshots(site):
 def start_source(browser, url: str) -> list[str]:
     """Load the checker page twice in one browser profile; how Python started each time."""
     context = dedicated_worker(browser.new_context(service_workers="block"))   # a new Python each visit
+    context.add_init_script(FAST_LINK)        # the snapshot is fetched for next time only on a fast link
     page = context.new_page()
     sources = []
     for visit in range(2):

@@ -22,16 +22,43 @@ self.fetch = async (...args) => {
 const PYODIDE = new URL("../pyodide/", import.meta.url).href;
 
 // A memory snapshot (Python already started, checkers imported) is used only when the browser has
-// it cached: it is large, so a first visit starts normally and fetches it afterwards for next time.
-// Only the headers are awaited here; the body is read while Pyodide loads its JavaScript (it
-// compiles its wasm only once the snapshot is read: pyodide.ts, stage 4 before 5).
-async function cachedSnapshot(url) {
+// it stored: it is large, so a first visit starts normally and fetches it afterwards for next time
+// (when that pays, see snapshotForNextTimePays). Where it is stored: the Cache API under the site's
+// own cache name (RUNTIME_CACHE), which every engine honours, WebKit included; WebKit ignores
+// fetch(..., {cache: "only-if-cached"}) and would download 3.8 MB before Python starts. Without the
+// Cache API (a page on a plain-http address) the HTTP cache is asked with only-if-cached, as before.
+// Only the runtime goes into that cache, never an answer. Only the headers are awaited here; the body
+// is read while Pyodide loads its JavaScript (it compiles its wasm only once the snapshot is read:
+// pyodide.ts, stage 4 before 5).
+const RUNTIME_CACHE = "codewijzer-runtime";
+
+async function runtimeCache() {
   try {
-    const response = await nativeFetch(url, { cache: "only-if-cached", mode: "same-origin" });
-    return response.ok ? { body: response.arrayBuffer() } : null;   // wrapped: an async function would await it
+    return self.caches ? await self.caches.open(RUNTIME_CACHE) : null;
+  } catch {
+    return null;      // refused (private browsing, storage off): behave as if nothing is stored
+  }
+}
+
+async function cachedSnapshot(url) {
+  const cache = await runtimeCache();
+  try {
+    const response = cache ? await cache.match(url)
+      : await nativeFetch(url, { cache: "only-if-cached", mode: "same-origin" });
+    return response?.ok ? { body: response.arrayBuffer() } : null;   // wrapped: an async function would await it
   } catch {
     return null;
   }
+}
+
+// The start path: "cached" (default) restores the snapshot only when it is stored; "snapshot"
+// downloads it as part of the start (measured per network profile by `make bench`: on no profile
+// did it beat a normal start, so nothing chooses it by default); "normal" never uses it.
+function snapshotFor(runtime) {
+  const url = PYODIDE + runtime.snapshot;
+  if (runtime.start === "normal") return null;
+  if (runtime.start === "snapshot") return { body: nativeFetch(url).then((r) => r.arrayBuffer()) };
+  return cachedSnapshot(url);
 }
 
 // The build stores the snapshot without its long zero runs (build_scripts/checker_assets.py,
@@ -65,24 +92,50 @@ function within(promise, milliseconds) {
 const timings = {};   // start-up timings, passed to the page (read by the benchmark)
 
 async function fromSnapshot(runtime) {
-  const snapshot = await cachedSnapshot(PYODIDE + runtime.snapshot);
+  const snapshot = await snapshotFor(runtime);
   timings.snapshot = performance.now();
+  timings.snapshot_stored = Boolean(snapshot);
   if (!snapshot) return null;
   try {
     const pyodide = await within(loadPyodide({ indexURL: PYODIDE, stdLibURL: PYODIDE + runtime.stdlib,
       _loadSnapshot: snapshot.body.then(unsparse) }), 20_000);
     return pyodide.pyimport("checkers").evaluate_json;
-  } catch {
+  } catch (error) {
+    timings.snapshot_error = String(error);      // read by tests and the benchmark
     return null;        // stale, corrupt or refused: start normally below
   }
 }
 
-function fetchSnapshotForNextTime(runtime) {
-  if (navigator.connection?.saveData) return;
-  setTimeout(() => nativeFetch(PYODIDE + runtime.snapshot).then((r) => r.arrayBuffer()).catch(() => {}), 3_000);
+// Fetching the snapshot after a normal start pays when the link is fast: on 4G its 3.8 MB take about
+// 3.4 s of the link after the outcome is shown, and every later visit with a new Python starts about
+// twice as fast. On a 3G-class link it would hold the link for about 20 s, just when the reader follows
+// a cited paragraph, and use their data: not then, and never when the reader asked to save data.
+// Browsers that do not say (Firefox, Safari) fetch it, as before.
+function snapshotForNextTimePays(connection) {
+  if (connection?.saveData) return false;
+  return !["slow-2g", "2g", "3g"].includes(connection?.effectiveType);
 }
 
-async function start(wheelUrl, runtime) {
+async function storeSnapshot(url) {
+  const cache = await runtimeCache();
+  if (!cache) {                               // no Cache API: the HTTP cache keeps it (immutable)
+    await nativeFetch(url).then((r) => r.arrayBuffer());
+    return;
+  }
+  const response = await nativeFetch(url, { cache: "no-store" });   // one copy: in the runtime cache
+  if (!response.ok) return;
+  await cache.put(url, response);
+  for (const request of await cache.keys()) {  // snapshots of earlier builds
+    if (request.url !== new URL(url, self.location.href).href) await cache.delete(request);
+  }
+}
+
+function fetchSnapshotForNextTime(runtime, connection) {
+  if (runtime.start === "normal" || !snapshotForNextTimePays(connection)) return;
+  setTimeout(() => storeSnapshot(PYODIDE + runtime.snapshot).catch(() => {}), 3_000);
+}
+
+async function start(wheelUrl, runtime, connection) {
   const restored = await fromSnapshot(runtime);
   timings.source = restored ? "snapshot" : "normal";
   if (restored) return restored;
@@ -91,21 +144,23 @@ async function start(wheelUrl, runtime) {
   if (!response.ok) throw new Error(`wheel ${response.status}`);
   pyodide.unpackArchive(await response.arrayBuffer(), "wheel");
   const evaluate = pyodide.pyimport("checkers").evaluate_json;
-  fetchSnapshotForNextTime(runtime);
+  fetchSnapshotForNextTime(runtime, connection);
   return evaluate;
 }
 
-function startOnce(wheelUrl, runtime) {
+function startOnce(wheelUrl, runtime, connection) {
   const failed = new Promise((_, reject) => { failStart = reject; });
-  return Promise.race([start(wheelUrl, runtime), failed]);
+  return Promise.race([start(wheelUrl, runtime, connection), failed]);
 }
+
+const now = () => performance.timeOrigin + performance.now();
 
 let pages = 0;       // pages this Python has served: more than one when a shared worker lives on
 
 async function handle(port, data) {
   try {
     if (data.type === "start") {
-      evaluate = evaluate || startOnce(data.wheel, data.runtime);
+      evaluate = evaluate || startOnce(data.wheel, data.runtime, data.connection ?? self.navigator.connection);
       try {
         await evaluate;
       } catch (error) {
@@ -116,8 +171,13 @@ async function handle(port, data) {
       pages += 1;
       port.postMessage({ type: "ready", timings: { ...timings, pages } });
     } else if (data.type === "evaluate") {
+      const received = now();
       const run = await evaluate;
-      port.postMessage({ type: "result", id: data.id, result: run(data.request) });
+      const python = now();
+      const result = run(data.request);
+      // Only for the benchmark (the page asks with measure: true): times on the clock the page shares.
+      const measure = data.measure ? { received, python, python_done: now() } : undefined;
+      port.postMessage({ type: "result", id: data.id, result, measure });
     }
   } catch (error) {             // one page's failure; a running Python stays for the others
     port.postMessage({ type: "error", id: data.id, message: String(error) });
