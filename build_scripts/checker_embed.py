@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import posixpath
 import re
 from typing import Any
 
@@ -16,7 +15,8 @@ from checkers import CHECKERS, to_json
 from checkers.amounts import dutch_amount
 from checkers.dutch_dates import dutch_date
 from checkers.engine import entry_start, limit_entry
-from checkers.rules import doc_to_url
+
+from .paths import doc_link, to_root
 
 # Interface text for the page script: Dutch wording lives here, not in JavaScript.
 UI_TEXT = {
@@ -57,9 +57,7 @@ def _json_attribute(value: Any) -> str:
 
 def render_checker(page_src: str, checker: str, rules: dict[str, Any], examples: dict[str, dict[str, Any]],
                    wheel_name: str, runtime: dict[str, str]) -> str:
-    # use_directory_urls: 'org/thema.md' is served at 'org/thema/', two levels below the site root
-    url = doc_to_url(page_src).strip("/")
-    base = "../" * (len(url.split("/")) if url else 0)
+    base = to_root(page_src)     # raw HTML: the engine does not rewrite its URLs
     title = html.escape(rules["titel"])
     shell = f"""<section class="cw-check" id="check-{checker}" data-checker="{checker}" data-code="{rules['code']}" data-state="loading" data-base="{base}" data-wheel="{html.escape(wheel_name)}" aria-labelledby="check-{checker}-titel"
  data-regels="{_json_attribute(_browser_rules(rules))}" data-voorbeelden="{_json_attribute(examples)}" data-teksten="{_json_attribute(UI_TEXT)}"
@@ -85,22 +83,13 @@ def head_tags(page_html: str, wheel_name: str, runtime: dict[str, str]) -> str:
             f'<script type="module" async src="{base.group(1)}assets/javascripts/codewijzer-check.js"></script>\n')
 
 
-MATERIAL_SEARCH = re.compile(r'("search": "[^"]*workers/)(search\.[0-9a-f]+\.min\.js)"')
-
-
-def delay_search(page_html: str) -> str:
-    """On a checker page, Material's search worker starts once the checker has settled."""
-    return MATERIAL_SEARCH.sub(r'\1codewijzer-search.js?material=\2"', page_html, count=1)
-
-
 def _browser_rules(rules: dict[str, Any]) -> dict[str, Any]:
     keep = {"check", "code", "titel", "inleiding", "grenzen", "vragen", "regels", "standaard", "vervolg", "uitkomsten"}
     return {k: v for k, v in rules.items() if k in keep}
 
 
 def _link(page_src: str, source: dict[str, str]) -> str:
-    target = posixpath.relpath(source["doc"], posixpath.dirname(page_src) or ".")
-    return f"[{source['label']}]({target}#{source['anchor']})"
+    return f"[{source['label']}]({doc_link(page_src, source['doc'])}#{source['anchor']})"
 
 
 def _condition_text(condition: dict[str, Any], rules: dict[str, Any], today: dt.date) -> str:

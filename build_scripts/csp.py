@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
+from html.parser import HTMLParser
 from pathlib import Path
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.S)
 BASE_POLICY = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'wasm-unsafe-eval'"],
@@ -22,9 +21,36 @@ BASE_POLICY = {
 }
 
 
+class _InlineScripts(HTMLParser):
+    """The text of every inline script that runs (not src=..., not JSON data blocks), as the browser
+    hashes it: the exact characters between <script ...> and </script>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.bodies: list[str] = []
+        self._open: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = dict(attrs)
+        if tag == "script" and "src" not in names and names.get("type") != "application/json":
+            self._open = []
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._open.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._open is not None:
+            self.bodies.append("".join(self._open))
+            self._open = None
+
+
 def script_hashes(html: str) -> list[str]:
+    parser = _InlineScripts()
+    parser.feed(html)
+    parser.close()
     return sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
-                   for body in INLINE_SCRIPT.findall(html)})
+                   for body in parser.bodies})
 
 
 def policy(hashes: list[str]) -> str:
@@ -32,11 +58,17 @@ def policy(hashes: list[str]) -> str:
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
-def add_meta_policy(html: str) -> str:
-    """Insert the policy right after the charset, before any script runs."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html))}">'
-    anchor = '<meta charset="utf-8">' if '<meta charset="utf-8">' in html else "<head>"
-    return html.replace(anchor, anchor + "\n    " + meta, 1)
+# Written by overrides/main.html right after the charset, before any script: the policy's place.
+POLICY_SLOT = "<!-- codewijzer:content-security-policy -->"
+
+
+def add_meta_policy(html: str, hashes: list[str] | None = None) -> str:
+    """Fill the page's policy slot (before any script runs) with its policy."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html) if hashes is None else hashes)}">'
+    if POLICY_SLOT not in html:
+        raise ValueError("the page has no Content-Security-Policy slot: overrides/main.html writes it "
+                         f"({POLICY_SLOT}) in <head>; a page not made from that template cannot be finished.")
+    return html.replace(POLICY_SLOT, meta, 1)
 
 
 # Only a header can forbid framing (browsers ignore frame-ancestors in a meta tag).

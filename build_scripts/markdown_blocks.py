@@ -40,19 +40,24 @@ def map_prose(markdown: str, rewrite: Callable[[str, int], str]) -> str:
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
 
 
-def without_code(markdown: str) -> str:
-    """The Markdown with code blocks and inline code blanked out (same length and line breaks),
-    so examples of syntax in a guide are not taken for the real thing."""
-    def blank(text: str) -> str:
-        return re.sub(r"[^\n]", " ", text)
-    return map_prose(markdown, lambda chunk, _: INLINE_CODE.sub(lambda m: blank(m.group(0)), chunk)) \
-        if "`" in markdown else markdown
-
-
 def prose_only(markdown: str) -> str:
-    """Like without_code, and fenced blocks blanked too."""
+    """The Markdown with inline code and fenced blocks blanked out (same length and line breaks),
+    so examples of syntax in a guide are not taken for the real thing."""
     out = []
     for is_prose, chunk in outside_fences(markdown):
         out.append(INLINE_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), chunk) if is_prose
                    else re.sub(r"[^\n]", " ", chunk))
     return "".join(out)
+
+
+MD_LINK = re.compile(r"(\]\()(?P<target>[^)\s]+)(\))")
+
+
+def rewrite_link_targets(markdown: str, rewrite: Callable[[str], str]) -> str:
+    """Markdown with each relative inline link target replaced by rewrite(target)."""
+    def substitute(match: re.Match) -> str:
+        target = match.group("target")
+        if re.match(r"^[a-z]+:", target):
+            return match.group(0)
+        return f"{match.group(1)}{rewrite(target)}{match.group(3)}"
+    return MD_LINK.sub(substitute, markdown)

@@ -5,25 +5,19 @@ An unknown name fails the build, so a typo never silently shows nothing.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import re
 from typing import Callable
 
-from .content_model import ContentError, SourcePage
-from checkers.rules import doc_to_url
-
+from . import workshops
 from .change_log import render_changes
 from .checker_embed import render_checker
+from .content_model import ContentError, SourcePage
+from .links import rebase_links, rel, try_in_checker
 from .site_index import SiteIndex
 
 PLACEHOLDER = re.compile(r"^[ \t]*<!--\s*codewijzer:\s*(?P<name>[\w-]+)\s*-->[ \t]*$", re.M)
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december"]
-
-
-def rel(page: SourcePage, target: str) -> str:
-    """A link from page to target (both relative to docs/), as MkDocs expects it."""
-    return posixpath.relpath(target, posixpath.dirname(page.src_path) or ".")
 
 
 def dutch_date(value: dt.date | None) -> str:
@@ -32,22 +26,6 @@ def dutch_date(value: dt.date | None) -> str:
 
 def indent(markdown: str, spaces: int = 4) -> str:
     return "\n".join((" " * spaces + line) if line.strip() else "" for line in markdown.splitlines())
-
-
-MD_LINK = re.compile(r"(\]\()(?P<target>[^)\s]+)(\))")
-
-
-def rebase_links(markdown: str, source: SourcePage, page: SourcePage) -> str:
-    """Rewrite the relative links of source's Markdown so they work when shown on page."""
-    def substitute(match: re.Match) -> str:
-        target = match.group("target")
-        if re.match(r"^[a-z]+:", target):
-            return match.group(0)
-        path, _, anchor = target.partition("#")
-        absolute = posixpath.normpath(posixpath.join(posixpath.dirname(source.src_path), path)) if path \
-            else source.src_path
-        return f"{match.group(1)}{rel(page, absolute)}{'#' + anchor if anchor else ''}{match.group(3)}"
-    return MD_LINK.sub(substitute, markdown)
 
 
 def examples_on_theme_page(page: SourcePage, site: SiteIndex) -> str:
@@ -130,8 +108,6 @@ def source_list(page: SourcePage, site: SiteIndex) -> str:
     return "\n".join(rows)
 
 
-
-
 def with_code_facts(markdown: str, page: SourcePage, site: SiteIndex) -> str:
     """An overview always shows the code's facts: where the editor placed them, else under the title."""
     if page.kind != "overzicht" or re.search(r"<!--\s*codewijzer:\s*code-gegevens\s*-->", markdown):
@@ -148,24 +124,8 @@ def checks_list(page: SourcePage, site: SiteIndex) -> str:
     return "\n".join(items) or "*Voor deze organisatie zijn er nog geen checks.*"
 
 
-def try_in_checker(page: SourcePage, example: SourcePage, site: SiteIndex) -> str:
-    """'Probeer in de check': the checker's page, with only the example's id in the fragment.
-
-    Raw HTML, because '#check=<id>' is read by the page script, not an anchor MkDocs could validate.
-    """
-    check = example.meta.get("check")
-    if not check:
-        return ""
-    here = doc_to_url(page.src_path)
-    there = doc_to_url(site.check_page(example.organisation, check["naam"]))
-    href = "" if here == there else posixpath.relpath(there, here or ".") + "/"
-    return (f'<a class="md-button cw-probeer" href="{href}#check={example.meta["id"]}">'
-            f"Probeer in de check</a>")
-
-
 def workshops_overview(page: SourcePage, site: SiteIndex) -> str:
-    from .workshops import overview   # workshops builds on the helpers in this module
-    return overview(page, site)
+    return workshops.overview(page, site)
 
 
 def change_list(page: SourcePage, site: SiteIndex) -> str:
