@@ -52,6 +52,10 @@ def run(docs_dir: Path, configured_edit_base: str = "") -> BuildState:
     state.generated = workshops.generated_pages(state.site)
     state.last_changed = page_history.last_changed(docs_dir)
     state.edit_base = page_history.edit_base(configured_edit_base, docs_dir)
+    try:   # the lean standard library and the snapshot (cached in .cache/ per key)
+        checker_assets.prepare_runtime(state.wheel, state.sample_requests, state.site.runtime)
+    except checker_assets.AssetError as error:
+        raise BuildStopped(str(error)) from None
     return state
 
 
