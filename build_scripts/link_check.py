@@ -11,32 +11,15 @@ import re
 from pathlib import Path
 
 from .content_model import ContentError, SourcePage
-from .markdown_blocks import INLINE_CODE, map_prose
+from .markdown_blocks import links
 from .site_index import SiteIndex
 
-MD_LINK = re.compile(r"\]\((?P<target><[^>\n]*>|[^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
-REFERENCE = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?P<target><[^>\n]*>|\S+)", re.M)   # [naam]: doel.md
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
-
-
-def _blank(match: re.Match) -> str:
-    """Inline code keeps its length and line breaks, but its links are not links."""
-    return re.sub(r"[^\n]", " ", match.group(0))
 
 
 def body_links(page: SourcePage) -> list[tuple[str, int]]:
     """Every Markdown link target in a page's body (not in code), with its line in the file."""
-    found: list[tuple[str, int]] = []
-
-    def collect(chunk: str, offset: int) -> str:
-        text = INLINE_CODE.sub(_blank, chunk)
-        for match in [*MD_LINK.finditer(text), *REFERENCE.finditer(text)]:
-            line = page.body_start_line + offset + text.count("\n", 0, match.start())
-            found.append((match.group("target").strip("<>"), line))
-        return chunk
-
-    map_prose(page.body, collect)
-    return found
+    return [(target, page.body_start_line + line) for target, line in links(page.body)]
 
 
 def check_file_links(pages: dict[str, SourcePage], docs_dir: Path) -> list[ContentError]:

@@ -5,7 +5,6 @@ An unknown name fails the build, so a typo never silently shows nothing.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Callable
 
 from . import workshops
@@ -13,9 +12,9 @@ from .change_log import render_changes
 from .checker_embed import render_checker
 from .content_model import ContentError, SourcePage
 from .links import rebase_links, rel, try_in_checker
+from .markdown_blocks import heading_line, placeholders
 from .site_index import SiteIndex
 
-PLACEHOLDER = re.compile(r"^[ \t]*<!--\s*codewijzer:\s*(?P<name>[\w-]+)\s*-->[ \t]*$", re.M)
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december"]
 
@@ -110,11 +109,15 @@ def source_list(page: SourcePage, site: SiteIndex) -> str:
 
 def with_code_facts(markdown: str, page: SourcePage, site: SiteIndex) -> str:
     """An overview always shows the code's facts: where the editor placed them, else under the title."""
-    if page.kind != "overzicht" or re.search(r"<!--\s*codewijzer:\s*code-gegevens\s*-->", markdown):
+    if page.kind != "overzicht" or _has_placeholder(markdown, "code-gegevens"):
         return markdown
-    title = re.search(r"^# .*$", markdown, re.M)
-    at = title.end() if title else 0
+    title = heading_line(markdown, 1)
+    at = len("\n".join(markdown.split("\n")[:title + 1])) if title is not None else 0   # end of the title line
     return markdown[:at] + "\n\n<!-- codewijzer: code-gegevens -->\n\n" + markdown[at:]
+
+
+def _has_placeholder(markdown: str, name: str) -> bool:
+    return any(found == name for found, _ in placeholders(markdown))
 
 
 def checks_list(page: SourcePage, site: SiteIndex) -> str:
@@ -136,7 +139,7 @@ def change_list(page: SourcePage, site: SiteIndex) -> str:
 
 def with_change_list(markdown: str, page: SourcePage) -> str:
     """A Wijzigingen page always shows its list: where the editor placed it, else at the end."""
-    if page.kind != "wijzigingen" or re.search(r"<!--\s*codewijzer:\s*wijzigingen\s*-->", markdown):
+    if page.kind != "wijzigingen" or _has_placeholder(markdown, "wijzigingen"):
         return markdown
     return markdown.rstrip() + "\n\n<!-- codewijzer: wijzigingen -->\n"
 
@@ -155,20 +158,21 @@ RENDERERS: dict[str, Callable[[SourcePage, SiteIndex], str]] = {
 
 
 def render_placeholders(markdown: str, page: SourcePage, site: SiteIndex) -> str:
+    """Each placeholder line (found by markdown_blocks, so never one shown in code) replaced by its content."""
     markdown = with_change_list(with_code_facts(markdown, page, site), page)
-    def substitute(match: re.Match) -> str:
-        name = match.group("name")
+    lines = markdown.split("\n")
+    for name, index in placeholders(markdown):
+        line = page.body_start_line + index
         if name.startswith("check-") and (page.organisation, name[6:]) in site.checks:
-            return render_checker(page.src_path, name[6:], site.checks[(page.organisation, name[6:])],
-                                  site.examples_with_check(page.organisation, name[6:]), site.wheel_name,
-                                  site.runtime)
+            lines[index] = render_checker(page.src_path, name[6:], site.checks[(page.organisation, name[6:])],
+                                          site.examples_with_check(page.organisation, name[6:]), site.wheel_name,
+                                          site.runtime)
+            continue
         if name not in RENDERERS:
-            line = page.body_start_line + markdown.count("\n", 0, match.start())
             raise ContentError(page.src_path, f"onbekende plaatshouder 'codewijzer: {name}'. Bekend zijn: "
                                               f"{', '.join(RENDERERS)}.", line=line)
         if name == "code-gegevens" and page.kind != "overzicht":
             raise ContentError(page.src_path, "'codewijzer: code-gegevens' hoort alleen op het overzicht "
-                                              "(index.md) van een organisatie. Haal de regel hier weg.",
-                               line=page.body_start_line + markdown.count("\n", 0, match.start()))
-        return RENDERERS[name](page, site)
-    return PLACEHOLDER.sub(substitute, markdown)
+                                              "(index.md) van een organisatie. Haal de regel hier weg.", line=line)
+        lines[index] = RENDERERS[name](page, site)
+    return "\n".join(lines)
