@@ -124,3 +124,32 @@ def _examples_on_no_theme_page(site: SiteIndex) -> list[ContentError]:
                          "'themas' moet ook bij 'themas' staan van een themapagina van dezelfde organisatie "
                          "met de regel <!-- codewijzer: voorbeelden -->.", line=e.line_of("themas"), key="themas")
             for e in site.examples() if not site.theme_pages_for(e)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m build_scripts.prepare [--write DIR]`: the prepare stage without an engine: check the
+    content and rule data (Dutch messages, exit 1 on errors); --write puts the generated pages there."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(prog="python -m build_scripts.prepare", description=main.__doc__)
+    parser.add_argument("--docs", type=Path, default=Path("docs"))
+    parser.add_argument("--write", type=Path, help="folder for the generated pages (Markdown)")
+    args = parser.parse_args(argv)
+    try:
+        state = run(args.docs)
+    except (ContentErrors, BuildStopped) as error:
+        print(error, file=sys.stderr)
+        return 1
+    if args.write:
+        for path, markdown in state.generated.items():
+            target = args.write / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(markdown, encoding="utf-8")
+    print(f"{len(state.site.pages)} pagina's, {len(state.site.checks)} checks, "
+          f"{len(state.generated)} gegenereerde pagina's: in orde.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -71,3 +71,19 @@ def test_fences_and_placeholders_with_their_line():
     assert (fence.lang, fence.first, fence.last) == ("markdown", 8, 11)
     assert markdown_blocks.placeholders(GUIDE) == [("voorbeelden", 13)]
     assert markdown_blocks.heading_line(GUIDE) == 0
+
+
+def test_the_prepare_stage_runs_without_an_engine(tmp_path):
+    """Stage 1 on its own (as it would run before Zensical): Dutch message and exit 1 on a content error."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, copy_project
+
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "gemeente-utrecht" / "geschenken.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("soort: thema", "soort: themaa", 1), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "build_scripts.prepare", "--docs", str(project / "docs")],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "docs/gemeente-utrecht/geschenken.md:" in result.stderr and "[soort]" in result.stderr
