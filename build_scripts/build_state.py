@@ -23,6 +23,8 @@ class BuildState:
     wheel: bytes = b""                        # the checkers' wheel (name in site.wheel_name)
     sample_requests: list[dict[str, Any]] = field(default_factory=list)   # for the Pyodide snapshot
     policies: set[str] = field(default_factory=set)      # every page's inline-script hashes
+    change_pages: dict[str, str] = field(default_factory=dict)   # organisation -> its 'Wijzigingen' page
+    checker_pages: dict[str, list[str]] = field(default_factory=dict)   # docs path -> checkers on it
     current: SourcePage | None = None         # the page the engine renders now (for our extensions)
 
     def source(self, src_path: str) -> SourcePage | None:

@@ -17,7 +17,7 @@ CHECKER_SCRIPT = "assets/javascripts/codewijzer-check.js"
 
 def checkers_on(state: BuildState, src_path: str) -> list[str]:
     """The checkers embedded in a page (the rule data names each checker's page)."""
-    return sorted(checker for org, checker in state.site.checks if state.site.check_page(org, checker) == src_path)
+    return state.checker_pages.get(src_path, [])
 
 
 def frame_data(state: BuildState, src_path: str) -> dict[str, Any]:
@@ -41,8 +41,7 @@ def frame_data(state: BuildState, src_path: str) -> dict[str, Any]:
 def _footer(state: BuildState, source) -> str:
     """The line under the page: the code's version, when the page last changed, "Bewerk deze pagina"."""
     org = source.organisation
-    changes = next((p.src_path for p in state.site.pages.values() if org and p.organisation == org
-                    and p.kind == "wijzigingen"), None)
+    changes = state.change_pages.get(org) if org else None
     changes_href = page_href(source.src_path, changes) if changes not in (None, source.src_path) else None
     return page_history.page_footer(source.src_path, state.last_changed.get(source.src_path), state.edit_base,
                                     state.site.code(org) if org else None, changes_href)

@@ -50,6 +50,11 @@ def run(docs_dir: Path, configured_edit_base: str = "") -> BuildState:
     state.only_code, state.left_out = only, removed
     state.quick_exit_themes = quick_exit.flagged_themes(theme_entries)
     state.generated = workshops.generated_pages(state.site)
+    for page in state.site.pages.values():
+        if page.organisation and page.kind == "wijzigingen":
+            state.change_pages.setdefault(page.organisation, page.src_path)
+    for org, checker in sorted(state.site.checks):
+        state.checker_pages.setdefault(state.site.check_page(org, checker), []).append(checker)
     state.last_changed = page_history.last_changed(docs_dir)
     state.edit_base = page_history.edit_base(configured_edit_base, docs_dir)
     try:   # the lean standard library and the snapshot (cached in .cache/ per key)
