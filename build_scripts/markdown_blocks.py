@@ -20,9 +20,11 @@ from markdown_it.token import Token
 PLACEHOLDER = re.compile(r"^<!--\s*codewijzer:\s*(?P<name>[\w-]+)\s*-->$")
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+@lru_cache(maxsize=2)
+def _parser(inline: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable("table").disable("code")
+    if not inline:      # blocks only (fences, placeholders, headings): about half the work
+        md.disable("inline")
     md.normalizeLink = lambda url: url          # keep targets as the editor wrote them
     md.normalizeLinkText = lambda text: text
     md.validateLink = lambda url: True
@@ -30,13 +32,13 @@ def _parser() -> MarkdownIt:
 
 
 @lru_cache(maxsize=64)
-def _parse(markdown: str) -> tuple[tuple[Token, ...], dict]:
+def _parse(markdown: str, inline: bool = True) -> tuple[tuple[Token, ...], dict]:
     env: dict = {}
-    return tuple(_parser().parse(markdown, env)), env
+    return tuple(_parser(inline).parse(markdown, env)), env
 
 
-def tokens(markdown: str) -> tuple[Token, ...]:
-    return _parse(markdown)[0]
+def tokens(markdown: str, inline: bool = True) -> tuple[Token, ...]:
+    return _parse(markdown, inline)[0]
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ def fences(markdown: str) -> list[Fence]:
     """Every closed fenced block (``` or ~~~), at any depth (in lists, quotes)."""
     lines = markdown.split("\n")
     found = []
-    for token in tokens(markdown):
+    for token in tokens(markdown, inline=False):
         if token.type != "fence" or not token.map:
             continue
         first, last = token.map[0], token.map[1] - 1
@@ -145,7 +147,7 @@ def in_text(markdown: str, pattern: re.Pattern) -> list[tuple[re.Match, int]]:
 def placeholders(markdown: str) -> list[tuple[str, int]]:
     """Each `<!-- codewijzer: NAME -->` on a line of its own (not in code), with its line."""
     found = []
-    for token in tokens(markdown):
+    for token in tokens(markdown, inline=False):
         if token.type == "html_block" and token.map:
             for offset, text in enumerate(token.content.split("\n")):
                 match = PLACEHOLDER.match(text.strip())
@@ -171,5 +173,5 @@ def rewrite_link_targets(markdown: str, rewrite: Callable[[str], str]) -> str:
 
 def heading_line(markdown: str, level: int = 1) -> int | None:
     """The line of the first heading of `level` (e.g. the page title), or None."""
-    return next((token.map[0] for token in tokens(markdown)
+    return next((token.map[0] for token in tokens(markdown, inline=False)
                  if token.type == "heading_open" and token.tag == f"h{level}" and token.map), None)
