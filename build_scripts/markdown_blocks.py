@@ -51,6 +51,8 @@ class Fence:
 
 def fences(markdown: str) -> list[Fence]:
     """Every closed fenced block (``` or ~~~), at any depth (in lists, quotes)."""
+    if "```" not in markdown and "~~~" not in markdown:     # no fence at all: no need to parse
+        return []
     lines = markdown.split("\n")
     found = []
     for token in tokens(markdown, inline=False):
@@ -136,7 +138,9 @@ def links(markdown: str) -> list[tuple[str, int]]:
 
 def in_text(markdown: str, pattern: re.Pattern) -> list[tuple[re.Match, int]]:
     """Matches of pattern in the prose text (not in code, not in link targets), with their line."""
-    found = []
+    found: list[tuple[re.Match, int]] = []
+    if not pattern.search(markdown):        # nowhere in the text, so not in its prose either
+        return found
     for child, line in _inline_with_line(markdown):
         if child.type == "text":
             for match in pattern.finditer(child.content):
@@ -146,7 +150,9 @@ def in_text(markdown: str, pattern: re.Pattern) -> list[tuple[re.Match, int]]:
 
 def placeholders(markdown: str) -> list[tuple[str, int]]:
     """Each `<!-- codewijzer: NAME -->` on a line of its own (not in code), with its line."""
-    found = []
+    found: list[tuple[str, int]] = []
+    if "<!--" not in markdown:
+        return found
     for token in tokens(markdown, inline=False):
         if token.type == "html_block" and token.map:
             for offset, text in enumerate(token.content.split("\n")):
