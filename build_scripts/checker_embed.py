@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 from typing import Any
 
 from checkers import CHECKERS, to_json
@@ -70,17 +69,6 @@ def render_checker(page_src: str, checker: str, rules: dict[str, Any], examples:
 </section>
 """
     return shell + "\n" + rules_as_text(checker, rules, page_src)
-
-
-def head_tags(page_html: str, wheel_name: str, runtime: dict[str, str]) -> str:
-    """For the <head> of a page with a checker: load the checker module early (async), with what the
-    worker needs, so Python starts while the page still parses. Content pages get nothing."""
-    base = re.search(r'<section class="cw-check"[^>]*\bdata-base="([^"]*)"', page_html)
-    if not base:
-        return ""
-    start = {"wheel": wheel_name, **{k: runtime[k] for k in ("stdlib", "snapshot")}}
-    return (f'<meta name="codewijzer-runtime" content="{_json_attribute(start)}">\n'
-            f'<script type="module" async src="{base.group(1)}assets/javascripts/codewijzer-check.js"></script>\n')
 
 
 def _browser_rules(rules: dict[str, Any]) -> dict[str, Any]:
