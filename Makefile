@@ -5,18 +5,33 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PIP_VERSION := 26.3
+PIP_TOOLS_VERSION := 7.6.2
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup npm build serve test browser nginx bench clean new-code
+.PHONY: setup lock npm build serve test browser nginx bench clean new-code
 
 ## setup: create .venv with the pinned build and test dependencies (re-run when the pins change)
 setup: $(VENV)/.installed
 
+# Every file pip installs is checked against its hash in requirements.lock (as npm ci does with
+# package-lock.json); pip itself is in the lock too.
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
-	$(BIN)/python -m pip install --quiet -c requirements.lock --group test
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip check --disable-pip-version-check >/dev/null
 	touch $@
+
+## lock: rewrite requirements.lock with hashes after a pin in pyproject.toml changed (keeps every
+##       other version as it is in the lock; pip-tools runs in its own venv, not in .venv)
+LOCK_VENV := .cache/lock-venv
+lock:
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION) pip-tools==$(PIP_TOOLS_VERSION)
+	$(PYTHON) -c 'import tomllib; g = tomllib.load(open("pyproject.toml", "rb"))["dependency-groups"]; \
+		print("pip==$(PIP_VERSION)", *(r for r in g["build"] + g["test"] if isinstance(r, str)), sep="\n")' \
+		| $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		  --no-emit-index-url --no-emit-find-links --annotation-style=line --output-file=requirements.lock -
 
 ## npm: vendor the browser packages pinned in package-lock.json (Pyodide) into node_modules/
 npm: node_modules/.installed
@@ -30,7 +45,7 @@ node_modules/.installed: package.json package-lock.json
 ##        make build SITE_URL=https://intranet.example.nl/code/ for a site at a known address
 ##        (fills the sitemap, so Material navigates between pages without reloading them)
 build: setup npm
-	CODEWIJZER_CODE=$(CODE) SITE_URL=$(SITE_URL) $(BIN)/mkdocs build --strict
+	CODEWIJZER_CODE=$(CODE) SITE_URL=$(SITE_URL) $(BIN)/properdocs build --strict -f mkdocs.yml
 
 ## serve: build and serve site/ on http://$(HOST):$(PORT)/ (override with make serve PORT=8080)
 serve: SITE_URL = http://$(HOST):$(PORT)/

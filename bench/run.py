@@ -356,7 +356,7 @@ def measure_build(extra_pages: int) -> dict:
 
     def build(project: Path) -> float:
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
+        subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
                         "-d", str(project / "site")], cwd=project, env=env, check=True, capture_output=True)
         return time.perf_counter() - start
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .content_model import ContentError
-from .markdown_blocks import INLINE_CODE, map_prose
+from .markdown_blocks import in_text, map_prose
 
 LABEL = r"[0-9A-Za-z]+(?:[.\-][0-9A-Za-z]+)*"
 AGREEMENT = re.compile(rf"^(?P<lead>[ \t]*(?:(?:[-*+]|\d+\.)[ \t]+)?)\[\[(?P<label>{LABEL})\]\](?=[ \t])", re.M)
@@ -36,16 +36,17 @@ def render_agreements(markdown: str, src_path: str, first_line: int = 1) -> str:
             return (f'{match.group("lead")}[{label}](#{anchor}){{#{anchor} .cw-afspraak '
                     f'title="Vaste link naar afspraak {label}"}}')
 
-        rewritten = AGREEMENT.sub(substitute, chunk)
-        stray = STRAY.search(INLINE_CODE.sub(lambda m: " " * len(m.group(0)), rewritten))   # `[[2.5a]]` in a guide
-        if stray:
-            line = first_line + offset + rewritten.count("\n", 0, stray.start())
-            raise ContentError(src_path, f"'{stray.group(0)}' wordt niet herkend als afspraaknummer. Zet het "
-                                         "nummer aan het begin van een regel of opsommingsteken, alleen cijfers, "
-                                         "letters en punten, gevolgd door een spatie: '- [[2.5a]] Tekst'.", line=line)
-        return rewritten
+        return AGREEMENT.sub(substitute, chunk)
 
-    return map_prose(markdown, rewrite)
+    rewritten = map_prose(markdown, rewrite)
+    strays = in_text(rewritten, STRAY)       # not in code: `[[2.5a]]` in the editors' guide is fine
+    if strays:
+        stray, line = strays[0]
+        raise ContentError(src_path, f"'{stray.group(0)}' wordt niet herkend als afspraaknummer. Zet het "
+                                     "nummer aan het begin van een regel of opsommingsteken, alleen cijfers, "
+                                     "letters en punten, gevolgd door een spatie: '- [[2.5a]] Tekst'.",
+                           line=first_line + line)
+    return rewritten
 
 
 def agreement_anchors(markdown: str) -> list[str]:

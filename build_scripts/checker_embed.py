@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import posixpath
-import re
 from typing import Any
 
 from checkers import schema, to_json
@@ -24,7 +22,8 @@ from checkers.amounts import dutch_amount
 from checkers.dates import evaluation_date, is_set
 from checkers.dutch_dates import dutch_date
 from checkers.model import AllOf, AnswerIs, AnyOf, Compare, Condition, Not, RuleSet, Source
-from checkers.rules import doc_to_url
+
+from .paths import doc_link, to_root
 
 # Interface text for the page script: Dutch wording lives here, not in JavaScript.
 UI_TEXT = {
@@ -60,10 +59,6 @@ UI_TEXT = {
 }
 
 
-def _json_attribute(value: Any) -> str:
-    return html.escape(to_json(value), quote=True)
-
-
 def _json_block(value: Any) -> str:
     """JSON that cannot end the <script> element it sits in."""
     return to_json(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -71,9 +66,7 @@ def _json_block(value: Any) -> str:
 
 def render_checker(page_src: str, checker: str, rules: RuleSet, examples: dict[str, dict[str, Any]],
                    wheel_name: str, runtime: dict[str, str]) -> str:
-    # use_directory_urls: 'org/thema.md' is served at 'org/thema/', two levels below the site root
-    url = doc_to_url(page_src).strip("/")
-    base = "../" * (len(url.split("/")) if url else 0)
+    base = to_root(page_src)     # raw HTML: the engine does not rewrite its URLs
     today = evaluation_date()
     title = html.escape(rules.fill(rules.title, today))
     data = {"schema": schema(checker, rules, today), "rules": rules.to_wire(), "examples": examples, "texts": UI_TEXT,
@@ -93,28 +86,9 @@ def render_checker(page_src: str, checker: str, rules: RuleSet, examples: dict[s
     return shell + "\n" + rules_as_text(checker, rules, page_src, today)
 
 
-def head_tags(page_html: str, wheel_name: str, runtime: dict[str, str]) -> str:
-    """For the <head> of a page with a checker: load the checker module early (async), with what the
-    worker needs, so Python starts while the page still parses. Content pages get nothing."""
-    base = re.search(r'<section class="cw-check"[^>]*\bdata-base="([^"]*)"', page_html)
-    if not base:
-        return ""
-    start = {"wheel": wheel_name, **{k: runtime[k] for k in ("stdlib", "snapshot")}}
-    return (f'<meta name="codewijzer-runtime" content="{_json_attribute(start)}">\n'
-            f'<script type="module" async src="{base.group(1)}assets/javascripts/codewijzer-check.js"></script>\n')
-
-
-MATERIAL_SEARCH = re.compile(r'("search": "[^"]*workers/)(search\.[0-9a-f]+\.min\.js)"')
-
-
-def delay_search(page_html: str) -> str:
-    """On a checker page, Material's search worker starts once the checker has settled."""
-    return MATERIAL_SEARCH.sub(r'\1codewijzer-search.js?material=\2"', page_html, count=1)
-
 
 def _link(page_src: str, source: Source) -> str:
-    target = posixpath.relpath(source.doc, posixpath.dirname(page_src) or ".")
-    return f"[{source.label}]({target}#{source.anchor})"
+    return f"[{source.label}]({doc_link(page_src, source.doc)}#{source.anchor})"
 
 
 WORDS = {"meer_dan": "meer dan", "minder_dan": "minder dan", "gelijk_aan": "precies", "minstens": "minstens",
@@ -158,7 +132,8 @@ def rules_as_text(checker: str, rules: RuleSet, page_src: str, today: dt.date | 
     """The checker's rules as a readable list: the no-JavaScript fallback, generated from the same model.
     Limits are shown as they hold on the evaluation date, with any change announced after it."""
     today = today or evaluation_date()
-    lines = [f'<div class="cw-check-regels" id="check-{checker}-regels" markdown>', "",
+    # Not in the employees' search results: the theme page's own text finds the checker.
+    lines = [f'<div class="cw-check-regels" id="check-{checker}-regels" data-search-exclude markdown>', "",
              f'???+ info "De regels van deze check op een rij"', "",
              "    Zo komt de check tot een uitkomst. Als meer regels gelden, gaat de strengste voor.", ""]
     for rule in rules.rules:

@@ -16,10 +16,9 @@ from checkers.dutch_dates import dutch_date
 from checkers.rules import RuleError, RuleErrors, load_rules, rule_files
 
 from .content_model import ContentError
-from .markdown_blocks import prose_only
+from .markdown_blocks import placeholders
 from .site_index import SiteIndex
 
-CHECK_PLACEHOLDER = re.compile(r"<!--\s*codewijzer:\s*check-(?P<name>[\w-]+)\s*-->")
 
 
 def load_checks(docs_dir: Path) -> tuple[dict[tuple[str, str], Any], list[ContentError]]:
@@ -98,13 +97,14 @@ def check_wiring(site: SiteIndex, docs_dir: Path) -> list[ContentError]:
                                        "Zet in 'pagina' het pad vanaf de map regels/ naar de pagina met de check, "
                                        "zoals \"../geschenken.md\".", key="pagina",
                                        line=_line_of(docs_dir / rel, "pagina")))
-        elif checker not in CHECK_PLACEHOLDER.findall(page.body):
+        elif f"check-{checker}" not in {name for name, _ in placeholders(page.body)}:
             errors.append(ContentError(page_path, f"zet de regel <!-- codewijzer: check-{checker} --> op deze pagina: "
                                        f"daar komt de check uit {org}/regels/{checker}.toml.", line=page.body_start_line))
     for page in site.pages.values():
-        for name in CHECK_PLACEHOLDER.findall(prose_only(page.body)):
-            if (page.organisation, name) not in site.checks:
-                line = page.body_start_line + page.body[:page.body.find(f"check-{name}")].count("\n")
+        for placeholder, line in placeholders(page.body):
+            name = placeholder.removeprefix("check-")
+            if placeholder.startswith("check-") and (page.organisation, name) not in site.checks:
+                line = page.body_start_line + line
                 errors.append(ContentError(page.src_path, f"er is geen regelbestand {page.organisation}/regels/"
                                            f"{name}.toml voor <!-- codewijzer: check-{name} -->. Controleer de "
                                            f"naam ({', '.join(CHECKERS)}) of haal de regel weg.", line=line))

@@ -6,15 +6,14 @@ import re
 
 from .content_model import SourcePage
 from .frontmatter_schema import resolve_link
-from .placeholders import rel, try_in_checker
+from .links import rel, try_in_checker
 from .site_index import SiteIndex
 
 SEE_ALSO_KINDS = {"thema", "meldroute", "hulp", "rapport"}
 TRUSTED_PERSON = re.compile(r"(?<![\w-])([Vv]ertrouwensperso(?:on|nen))(?![\w-])")
-# Text inside these elements is never turned into a link.
+# Text inside these elements is never turned into a link (md_extension.TrustedPersonLinks).
 NO_LINK_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "svg", "script", "style", "title",
                 "figcaption", "button", "label", "summary"}
-TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
 
 
 def see_also(page: SourcePage, site: SiteIndex) -> str:
@@ -65,22 +64,3 @@ def _agreement_label(link: str, site: SiteIndex, page: SourcePage) -> str:
     number = anchor.removeprefix("afspraak-").replace("-", ".") if anchor.startswith("afspraak-") else ""
     title = target.meta["title"] if target else link
     return f"{title}, afspraak {number}" if number else title
-
-
-def link_trusted_person(html: str, href: str) -> str:
-    """Wrap each mention of 'vertrouwenspersoon/-personen' outside links and headings in a link."""
-    out, depth, position = [], 0, 0
-    for match in TAG.finditer(html):
-        text = html[position:match.start()]
-        out.append(text if depth else TRUSTED_PERSON.sub(
-            rf'<a class="cw-vertrouwenspersoon" href="{href}" title="Wie is de vertrouwenspersoon?">\1</a>', text))
-        out.append(match.group(0))
-        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
-        if name in NO_LINK_TAGS and not self_closing:
-            depth += -1 if closing else 1
-            depth = max(depth, 0)
-        position = match.end()
-    tail = html[position:]
-    out.append(tail if depth else TRUSTED_PERSON.sub(
-        rf'<a class="cw-vertrouwenspersoon" href="{href}" title="Wie is de vertrouwenspersoon?">\1</a>', tail))
-    return "".join(out)

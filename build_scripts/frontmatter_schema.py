@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import posixpath
 import re
 from typing import Any, Callable
 
 from .change_log import validate_changes
 from .content_model import EXAMPLE_ANSWER_HEADING, ContentError, SourcePage
+from .paths import resolve_doc
 
 KINDS = {
     "start": "de startpagina",
@@ -129,8 +129,7 @@ def _check_themes(value: Any, themes: dict[str, str], fail: Callable) -> None:
 
 def resolve_link(page: SourcePage, link: str) -> str:
     """A page-relative '.md' link as a path relative to docs/ (anchor dropped)."""
-    target = link.split("#", 1)[0]
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page.src_path), target))
+    return resolve_doc(page.src_path, link)
 
 
 def _check_links(page: SourcePage, value: Any, key: str, pages: dict[str, SourcePage], fail: Callable) -> None:

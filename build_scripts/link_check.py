@@ -10,35 +10,17 @@ import difflib
 import posixpath
 import re
 from pathlib import Path
-from typing import Any
 
 from .content_model import ContentError, SourcePage
-from .markdown_blocks import INLINE_CODE, map_prose
+from .markdown_blocks import links
 from .site_index import SiteIndex
 
-MD_LINK = re.compile(r"\]\((?P<target><[^>\n]*>|[^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
-REFERENCE = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?P<target><[^>\n]*>|\S+)", re.M)   # [naam]: doel.md
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
-
-
-def _blank(match: re.Match) -> str:
-    """Inline code keeps its length and line breaks, but its links are not links."""
-    return re.sub(r"[^\n]", " ", match.group(0))
 
 
 def body_links(page: SourcePage) -> list[tuple[str, int]]:
     """Every Markdown link target in a page's body (not in code), with its line in the file."""
-    found: list[tuple[str, int]] = []
-
-    def collect(chunk: str, offset: int) -> str:
-        text = INLINE_CODE.sub(_blank, chunk)
-        for match in [*MD_LINK.finditer(text), *REFERENCE.finditer(text)]:
-            line = page.body_start_line + offset + text.count("\n", 0, match.start())
-            found.append((match.group("target").strip("<>"), line))
-        return chunk
-
-    map_prose(page.body, collect)
-    return found
+    return [(target, page.body_start_line + line) for target, line in links(page.body)]
 
 
 def check_file_links(pages: dict[str, SourcePage], docs_dir: Path) -> list[ContentError]:
@@ -72,16 +54,16 @@ def _line_in(text: str, needle: str) -> int | None:
     return None
 
 
-def check_anchors(files: Any, site: SiteIndex, docs_dir: Path) -> list[ContentError]:
+def check_anchors(present_ids: dict[str, set[str]], anchor_links: dict[str, dict[str, dict[str, str]]],
+                  site: SiteIndex, docs_dir: Path) -> list[ContentError]:
     """Links to an anchor (#...) that the target page does not have, and rule sources ('bron') likewise.
 
-    `files` is MkDocs' file collection after rendering: each page knows the ids it has
-    (present_anchor_ids) and the anchor links it makes (links_to_anchors)."""
+    From the rendered site: present_ids (docs path -> the ids its page has) and anchor_links (docs
+    path -> target docs path -> {anchor: the link as written})."""
     errors: dict[tuple[str, int | None, str], ContentError] = {}
 
     def anchors_of(doc: str) -> set[str] | None:
-        file = files.get_file_from_path(doc)
-        return None if file is None or file.page is None else (file.page.present_anchor_ids or set())
+        return present_ids.get(doc)
 
     def add(error: ContentError, anchor: str) -> None:
         # One message per written link: an example's link is also rendered (rebased) on its theme page.
@@ -108,25 +90,24 @@ def check_anchors(files: Any, site: SiteIndex, docs_dir: Path) -> list[ContentEr
                              line=overview.line_of("code.vertrouwenspersoon"), key="code.vertrouwenspersoon"), anchor)
 
     rule_pages = {site.check_page(org, checker) for org, checker in site.checks}
-    for file in files.documentation_pages():
-        page = file.page
-        if page is None or file.src_uri not in site.pages:
+    for src_uri, targets in anchor_links.items():
+        if src_uri not in site.pages:
             continue
-        for to_file, links in (page.links_to_anchors or {}).items():
-            present = to_file.page.present_anchor_ids if to_file.page else None
+        for to_src, links in targets.items():
+            present = present_ids.get(to_src)
             for anchor, original in links.items():
                 if present is None or anchor in present:
                     continue
-                where = _origin(file.src_uri, original, anchor, site, docs_dir)
+                where = _origin(src_uri, original, anchor, site, docs_dir)
                 if where is None:
-                    if file.src_uri in rule_pages:
+                    if src_uri in rule_pages:
                         continue        # a checker's source link: reported above against the rule file
-                    where = (file.src_uri, None)
-                if where[0] != file.src_uri:     # written in an example, found on the theme page showing it
-                    message = f"een link wijst naar het anker '#{anchor}', maar dat staat niet op {to_file.src_uri}. "
-                elif to_file.src_uri != file.src_uri:
+                    where = (src_uri, None)
+                if where[0] != src_uri:     # written in an example, found on the theme page showing it
+                    message = f"een link wijst naar het anker '#{anchor}', maar dat staat niet op {to_src}. "
+                elif to_src != src_uri:
                     message = (f"de link '{original}' wijst naar het anker '#{anchor}', maar dat staat niet op "
-                               f"{to_file.src_uri}. ")
+                               f"{to_src}. ")
                 else:
                     message = f"de link '{original}' wijst naar het anker '#{anchor}', maar dat staat niet op deze pagina. "
                 close = difflib.get_close_matches(anchor, sorted(present), n=1, cutoff=0.6)

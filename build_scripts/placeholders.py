@@ -5,25 +5,18 @@ An unknown name fails the build, so a typo never silently shows nothing.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
-import re
 from typing import Callable
 
-from .content_model import ContentError, SourcePage
-from checkers.rules import doc_to_url
-
+from . import contact_points, tasks, workshops
 from .change_log import render_changes
 from .checker_embed import render_checker
+from .content_model import ContentError, SourcePage
+from .links import rebase_links, rel, try_in_checker
+from .markdown_blocks import heading_line, placeholders
 from .site_index import SiteIndex
 
-PLACEHOLDER = re.compile(r"^[ \t]*<!--\s*codewijzer:\s*(?P<name>[\w-]+)\s*-->[ \t]*$", re.M)
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december"]
-
-
-def rel(page: SourcePage, target: str) -> str:
-    """A link from page to target (both relative to docs/), as MkDocs expects it."""
-    return posixpath.relpath(target, posixpath.dirname(page.src_path) or ".")
 
 
 def dutch_date(value: dt.date | None) -> str:
@@ -32,22 +25,6 @@ def dutch_date(value: dt.date | None) -> str:
 
 def indent(markdown: str, spaces: int = 4) -> str:
     return "\n".join((" " * spaces + line) if line.strip() else "" for line in markdown.splitlines())
-
-
-MD_LINK = re.compile(r"(\]\()(?P<target>[^)\s]+)(\))")
-
-
-def rebase_links(markdown: str, source: SourcePage, page: SourcePage) -> str:
-    """Rewrite the relative links of source's Markdown so they work when shown on page."""
-    def substitute(match: re.Match) -> str:
-        target = match.group("target")
-        if re.match(r"^[a-z]+:", target):
-            return match.group(0)
-        path, _, anchor = target.partition("#")
-        absolute = posixpath.normpath(posixpath.join(posixpath.dirname(source.src_path), path)) if path \
-            else source.src_path
-        return f"{match.group(1)}{rel(page, absolute)}{'#' + anchor if anchor else ''}{match.group(3)}"
-    return MD_LINK.sub(substitute, markdown)
 
 
 def examples_on_theme_page(page: SourcePage, site: SiteIndex) -> str:
@@ -130,15 +107,17 @@ def source_list(page: SourcePage, site: SiteIndex) -> str:
     return "\n".join(rows)
 
 
-
-
 def with_code_facts(markdown: str, page: SourcePage, site: SiteIndex) -> str:
     """An overview always shows the code's facts: where the editor placed them, else under the title."""
-    if page.kind != "overzicht" or re.search(r"<!--\s*codewijzer:\s*code-gegevens\s*-->", markdown):
+    if page.kind != "overzicht" or _has_placeholder(markdown, "code-gegevens"):
         return markdown
-    title = re.search(r"^# .*$", markdown, re.M)
-    at = title.end() if title else 0
+    title = heading_line(markdown, 1)
+    at = len("\n".join(markdown.split("\n")[:title + 1])) if title is not None else 0   # end of the title line
     return markdown[:at] + "\n\n<!-- codewijzer: code-gegevens -->\n\n" + markdown[at:]
+
+
+def _has_placeholder(markdown: str, name: str) -> bool:
+    return any(found == name for found, _ in placeholders(markdown))
 
 
 def checks_list(page: SourcePage, site: SiteIndex) -> str:
@@ -148,34 +127,16 @@ def checks_list(page: SourcePage, site: SiteIndex) -> str:
     return "\n".join(items) or "*Voor deze organisatie zijn er nog geen checks.*"
 
 
-def try_in_checker(page: SourcePage, example: SourcePage, site: SiteIndex) -> str:
-    """'Probeer in de check': the checker's page, with only the example's id in the fragment.
-
-    Raw HTML, because '#check=<id>' is read by the page script, not an anchor MkDocs could validate.
-    """
-    check = example.meta.get("check")
-    if not check:
-        return ""
-    here = doc_to_url(page.src_path)
-    there = doc_to_url(site.check_page(example.organisation, check["naam"]))
-    href = "" if here == there else posixpath.relpath(there, here or ".") + "/"
-    return (f'<a class="md-button cw-probeer" href="{href}#check={example.meta["id"]}">'
-            f"Probeer in de check</a>")
-
-
 def workshops_overview(page: SourcePage, site: SiteIndex) -> str:
-    from .workshops import overview   # workshops builds on the helpers in this module
-    return overview(page, site)
+    return workshops.overview(page, site)
 
 
 def tasks_list(page: SourcePage, site: SiteIndex) -> str:
-    from .tasks import what_do_you_want_to_know     # tasks builds on the helpers in this module
-    return what_do_you_want_to_know(page, site)
+    return tasks.what_do_you_want_to_know(page, site)
 
 
 def contact_points_block(page: SourcePage, site: SiteIndex) -> str:
-    from .contact_points import render_block
-    return render_block(page, site)
+    return contact_points.render_block(page, site)
 
 
 def change_list(page: SourcePage, site: SiteIndex) -> str:
@@ -186,7 +147,7 @@ def change_list(page: SourcePage, site: SiteIndex) -> str:
 
 def with_change_list(markdown: str, page: SourcePage) -> str:
     """A Wijzigingen page always shows its list: where the editor placed it, else at the end."""
-    if page.kind != "wijzigingen" or re.search(r"<!--\s*codewijzer:\s*wijzigingen\s*-->", markdown):
+    if page.kind != "wijzigingen" or _has_placeholder(markdown, "wijzigingen"):
         return markdown
     return markdown.rstrip() + "\n\n<!-- codewijzer: wijzigingen -->\n"
 
@@ -207,21 +168,21 @@ RENDERERS: dict[str, Callable[[SourcePage, SiteIndex], str]] = {
 
 
 def render_placeholders(markdown: str, page: SourcePage, site: SiteIndex) -> str:
-    from .contact_points import with_contact_points
-    markdown = with_contact_points(with_change_list(with_code_facts(markdown, page, site), page), page)
-    def substitute(match: re.Match) -> str:
-        name = match.group("name")
+    """Each placeholder line (found by markdown_blocks, so never one shown in code) replaced by its content."""
+    markdown = contact_points.with_contact_points(with_change_list(with_code_facts(markdown, page, site), page), page)
+    lines = markdown.split("\n")
+    for name, index in placeholders(markdown):
+        line = page.body_start_line + index
         if name.startswith("check-") and (page.organisation, name[6:]) in site.checks:
-            return render_checker(page.src_path, name[6:], site.checks[(page.organisation, name[6:])],
-                                  site.examples_with_check(page.organisation, name[6:]), site.wheel_name,
-                                  site.runtime)
+            lines[index] = render_checker(page.src_path, name[6:], site.checks[(page.organisation, name[6:])],
+                                          site.examples_with_check(page.organisation, name[6:]), site.wheel_name,
+                                          site.runtime)
+            continue
         if name not in RENDERERS:
-            line = page.body_start_line + markdown.count("\n", 0, match.start())
             raise ContentError(page.src_path, f"onbekende plaatshouder 'codewijzer: {name}'. Bekend zijn: "
                                               f"{', '.join(RENDERERS)}.", line=line)
         if name == "code-gegevens" and page.kind != "overzicht":
             raise ContentError(page.src_path, "'codewijzer: code-gegevens' hoort alleen op het overzicht "
-                                              "(index.md) van een organisatie. Haal de regel hier weg.",
-                               line=page.body_start_line + markdown.count("\n", 0, match.start()))
-        return RENDERERS[name](page, site)
-    return PLACEHOLDER.sub(substitute, markdown)
+                                              "(index.md) van een organisatie. Haal de regel hier weg.", line=line)
+        lines[index] = RENDERERS[name](page, site)
+    return "\n".join(lines)

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mkdocs.utils import get_relative_url
-
 from .content_model import ContentError, SourcePage
+from .paths import page_href
 from .site_index import SiteIndex
 
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -57,18 +56,17 @@ def configure(config: dict[str, Any], site: SiteIndex) -> None:
     config["extra"]["handleiding"] = "handleiding/" if GUIDE_INDEX in site.pages else ""
 
 
-def page_context(page: Any, source: SourcePage, site: SiteIndex) -> None:
+def band(source: SourcePage, site: SiteIndex) -> dict[str, str] | None:
     """The band under the header: the organisation's name (a link to its page) and its colour."""
     org = source.organisation
     if not org:
-        page.cw_organisatie = None
-        return
+        return None
     code = site.code(org)
-    page.cw_organisatie = {
+    return {
         "slug": org,
         "naam": code["organisatie"],
         "document": code["naam"],
-        "href": get_relative_url(f"{org}/", page.file.url),
+        "href": page_href(source.src_path, f"{org}/index.md") or "./",
         "kleur": code.get("huiskleur") or DEFAULT_ACCENT,
-        "hulp": get_relative_url(site.code_link(org, "hulp")[0].removesuffix(".md") + "/", page.file.url),
+        "hulp": page_href(source.src_path, site.code_link(org, "hulp")[0]) or "./",
     }

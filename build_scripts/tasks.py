@@ -7,7 +7,10 @@ scroll past gifts to find someone to talk to.
 """
 from __future__ import annotations
 
+from checkers.dates import evaluation_date
+
 from .content_model import SourcePage
+from .links import rel
 from .site_index import SiteIndex
 
 # Order of the checkers: help and reporting first, then the everyday questions.
@@ -33,23 +36,19 @@ def _rank(checker: str) -> tuple[int, str]:
     return (ORDER.index(checker) if checker in ORDER else len(ORDER), checker)
 
 
-def _rel(page: SourcePage, target: str) -> str:
-    from .placeholders import rel     # placeholders imports this module
-    return rel(page, target)
-
-
 def _check_link(page: SourcePage, site: SiteIndex, org: str, checker: str) -> str:
-    return f"{_rel(page, site.check_page(org, checker))}#check-{checker}"
+    return f"{rel(page, site.check_page(org, checker))}#check-{checker}"
 
 
 def for_organisation(page: SourcePage, site: SiteIndex) -> str:
     org = page.organisation
     checks = sorted(site.checks_of(org), key=lambda item: _rank(item[0]))
     help_page = site.help_page(org)
-    items = [f"-   **[{rules['titel']}]({_check_link(page, site, org, checker)})**{{.cw-taak-link}}\n\n"
-             f"    {HINTS.get(checker, rules.get('inleiding', ''))}\n" for checker, rules in checks]
+    today = evaluation_date()
+    items = [f"-   **[{rules.fill(rules.title, today)}]({_check_link(page, site, org, checker)})**{{.cw-taak-link}}\n\n"
+             f"    {HINTS.get(checker) or rules.fill(rules.intro, today)}\n" for checker, rules in checks]
     items.insert(1 if checks and checks[0][0] == "meldroute" else 0,
-                 f"-   **[Hulp nodig? Bij wie kun je terecht?]({_rel(page, help_page.src_path)})**{{.cw-taak-link}}\n\n"
+                 f"-   **[Hulp nodig? Bij wie kun je terecht?]({rel(page, help_page.src_path)})**{{.cw-taak-link}}\n\n"
                  "    Bij wie je terechtkunt, ook vertrouwelijk, en hoe je ze bereikt.\n")
     return '<div class="cw-taken" markdown>\n\n' + "\n".join(items) + "\n</div>"
 
@@ -62,7 +61,7 @@ def for_start_page(page: SourcePage, site: SiteIndex) -> str:
     items = []
     for checker in sorted(by_checker, key=_rank):
         orgs = by_checker[checker]
-        title = GENERIC_TITLES.get(checker) or site.checks[(orgs[0], checker)]["titel"]
+        title = GENERIC_TITLES.get(checker) or site.checks[(orgs[0], checker)].title
         links = "\n".join(f"    - [{site.organisation_name(org)}]({_check_link(page, site, org, checker)})"
                           for org in orgs)
         items.append(f"-   **{title}**\n\n    {HINTS.get(checker, '')} Kies je organisatie:\n\n{links}\n")

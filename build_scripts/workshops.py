@@ -12,12 +12,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from mkdocs.structure.files import File, Files, InclusionLevel
-
-from checkers.rules import doc_to_url
-
 from .content_model import SourcePage
-from .placeholders import rebase_links, rel, try_in_checker
+from .links import rebase_links, rel, try_in_checker
+from .paths import asset_url
 from .site_index import SiteIndex
 
 SCRIPT = "assets/javascripts/codewijzer-workshop.js"
@@ -52,12 +49,13 @@ def workshop_sets(site: SiteIndex) -> list[WorkshopSet]:
     return sets
 
 
-def add_pages(files: Files, config, site: SiteIndex) -> None:
-    """Add each set's workshop page and hand-out to the build (not in the menu, not in search)."""
+def generated_pages(site: SiteIndex) -> dict[str, str]:
+    """Each set's workshop page and hand-out as Markdown, by docs path (not in the menu, not in search)."""
+    pages = {}
     for workshop in workshop_sets(site):
-        for path, markdown in ((workshop.src_path, workshop_markdown(workshop, site)),
-                               (workshop.handout_path, handout_markdown(workshop, site))):
-            files.append(File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+        pages[workshop.src_path] = workshop_markdown(workshop, site)
+        pages[workshop.handout_path] = handout_markdown(workshop, site)
+    return pages
 
 
 def _page(path: str) -> SourcePage:
@@ -71,9 +69,7 @@ def _front_matter(title: str, description: str) -> str:
 
 
 def _script_tag(page: SourcePage) -> str:
-    # Raw HTML is not rewritten by MkDocs: count the levels of the page's URL (use_directory_urls).
-    depth = len(doc_to_url(page.src_path).strip("/").split("/"))
-    return f'<script src="{"../" * depth}{SCRIPT}" defer></script>'
+    return f'<script src="{asset_url(page.src_path, SCRIPT)}" defer></script>'   # raw HTML: not rewritten
 
 
 def _context(workshop: WorkshopSet, page: SourcePage, site: SiteIndex) -> list[str]:

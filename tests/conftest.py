@@ -15,9 +15,9 @@ ORGANISATIONS = ["universiteit-twente", "gemeente-utrecht", "provincie-utrecht",
 
 
 def build_site(project: Path, site_dir: Path, code: str = "", site_url: str = "") -> subprocess.CompletedProcess:
-    """Run the real MkDocs build (strict) of `project` into `site_dir` (only one organisation's code if given)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CODEWIJZER_CODE": code, "SITE_URL": site_url}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+    """Run the real build with ProperDocs (strict) of `project` into `site_dir` (only one organisation's code if given)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "CODEWIJZER_CODE": code, "SITE_URL": site_url}
+    return subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-f",
                            str(project / "mkdocs.yml"), "-d", str(site_dir)],
                           cwd=project, capture_output=True, text=True, env=env)
 
