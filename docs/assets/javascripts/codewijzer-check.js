@@ -116,6 +116,7 @@ class Checker {
     try {
       await startWorker(this.section.dataset.base, this.section.dataset.wheel, readJson(this.section, "runtime"));
     } catch (error) {
+      console.warn("Codewijzer: the checker could not start:", error);   // the cause, for whoever looks
       this.fail();
       return;
     } finally {
