@@ -88,6 +88,7 @@ def tab(request, engine):
 class Step:
     question: str
     option: str | None      # None: an amount, typed
+    value: str = ""         # the answer as the command line takes it
 
 
 def first_option_path(code: str, checker: str) -> tuple[list[Step], dict]:
@@ -106,7 +107,7 @@ def first_option_path(code: str, checker: str) -> tuple[list[Step], dict]:
             answers[question["id"]], option = "ja", UI_TEXT["ja"]
         else:
             answers[question["id"]], option = question["opties"][0]["waarde"], question["opties"][0]["tekst"]
-        steps.append(Step(question["vraag"], option))
+        steps.append(Step(question["vraag"], option, answers[question["id"]]))
     raise AssertionError(f"{code}/{checker}: no outcome along the first options")
 
 
