@@ -9,7 +9,7 @@ PIP_TOOLS_VERSION := 7.6.2
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup lock npm build serve test browser nginx bench clean new-code
+.PHONY: setup lock npm build serve test browser nginx engines bench clean new-code
 
 ## setup: create .venv with the pinned build and test dependencies (re-run when the pins change)
 setup: $(VENV)/.installed
@@ -66,8 +66,18 @@ nginx:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null; \
 	else echo "LET OP: nginx ontbreekt en kan hier niet worden geinstalleerd; de nginx-test wordt overgeslagen."; fi
 
+## engines: Firefox ESR, WebKitGTK (WebKitWebDriver, MiniBrowser and its print path) and Xvfb for the
+##          engine smoke set (Debian's, when root; elsewhere Playwright's own: playwright install firefox webkit)
+ENGINE_FILES := /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/Xvfb
+engines:
+	@if ls $(ENGINE_FILES) /usr/lib/*/girepository-1.0/WebKit2-4.1.typelib >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr webkit2gtk-driver \
+			xvfb gir1.2-webkit2-4.1 python3-gi >/dev/null; \
+	else echo "LET OP: Firefox ESR/WebKitGTK ontbreken en kunnen hier niet worden geinstalleerd; zonder Playwright's eigen firefox en webkit worden die tests overgeslagen."; fi
+
 ## test: set up, build, and run every test
-test: build browser nginx
+test: build browser nginx engines
 	$(BIN)/python -m pytest
 
 ## bench: measure start-up, answer latency, bytes, long tasks and build time (bench/README.md)

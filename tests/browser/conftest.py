@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import threading
 from http.server import ThreadingHTTPServer
 
 import pytest
 
 from build_scripts.serve import SiteHandler
+from tests.browser.nginx_server import nginx_binary, start_nginx
 from tests.site_html import html_pages, page_url
 
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
@@ -39,13 +41,19 @@ def site_url(built_site):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright():
+    """One Playwright for the session: Chromium and the other engines (engines.py) share it."""
     from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        executable = DEBIAN_CHROMIUM if os.path.exists(DEBIAN_CHROMIUM) else None
-        chromium = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    executable = DEBIAN_CHROMIUM if os.path.exists(DEBIAN_CHROMIUM) else None
+    chromium = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture
@@ -76,3 +84,17 @@ def instant_site_url(built_site, tmp_path):
                                       f'"http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>\n')
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def nginx_url(built_site, tmp_path_factory):
+    """The built site under deploy/nginx.conf as shipped (nginx_server.py)."""
+    if not nginx_binary():
+        if shutil.which("apt-get") and os.geteuid() == 0:
+            pytest.fail("nginx is missing although `make nginx` could install it: run `make test`")
+        pytest.skip("LET OP: nginx ontbreekt (installeer nginx, of draai `make test` als root): "
+                    "deploy/nginx.conf is NIET getest")
+    process, url = start_nginx(built_site, tmp_path_factory.mktemp("nginx"))
+    yield url
+    process.terminate()
+    process.wait(timeout=10)

@@ -150,6 +150,7 @@ class Checker {
     try {
       await startWorker(this.section.dataset.base, this.section.dataset.wheel, this.runtime);
     } catch (error) {
+      console.warn("Codewijzer: the checker could not start:", error);   // the cause, for whoever looks
       this.fail();
       return;
     } finally {
