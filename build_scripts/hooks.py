@@ -14,8 +14,8 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks are loaded as loose files
 
 from build_scripts import (agreements, checker_assets, checker_embed, checks, crosslinks, csp, diagrams,  # noqa: E402
-                           link_check, nl_design_system, page_history, placeholders, quick_exit, single_code,
-                           workshops)
+                           link_check, nl_design_system, open_items, page_history, placeholders, published,
+                           quick_exit, single_code, workshops)
 from build_scripts.content_model import ContentError, read_pages, read_theme_entries, read_themes  # noqa: E402
 from build_scripts.frontmatter_schema import validate_site  # noqa: E402
 from build_scripts.navigation import build_nav  # noqa: E402
@@ -28,6 +28,7 @@ _policies: set[str] = set()
 _left_out: set[str] = set()     # pages left out of a one-code site (make build CODE=...)
 _last_changed: dict = {}
 _quick_exit_themes: set[str] = set()
+_open_items = open_items.Guard()     # open items of a skeleton: fail the build, or a banner (make serve)
 
 
 def _fail(errors: list[ContentError]) -> PluginError:
@@ -54,6 +55,8 @@ def on_files(files, config):
         source_text = pages[f"{only}/index.md"].meta["code"]["bronbestand"]
         for file in single_code.other_files(files, only, removed, {source_text}):
             files.remove(file)
+    if message := _open_items.check(docs_dir, [file.src_uri for file in files]):
+        raise PluginError(message)
     _site = _index_site(pages, themes, rule_sets)
     errors = checks.check_wiring(_site, docs_dir) + _examples_on_no_theme_page(_site)
     if errors:
@@ -191,6 +194,7 @@ def on_post_page(output, page, config):
     head = checker_embed.head_tags(output, _site.wheel_name, _site.runtime)
     if head:
         output = checker_embed.delay_search(output.replace("</head>", head + "</head>", 1))
+    output = _open_items.add_banner(output)
     _policies.update(csp.script_hashes(output))
     return csp.add_meta_policy(output)
 
@@ -203,5 +207,8 @@ def on_post_build(config):
         nl_design_system.write(site_dir)
     except (checker_assets.AssetError, nl_design_system.AssetError) as error:
         raise PluginError(str(error)) from None
+    if message := published.record_and_check(site_dir, Path(config["config_file_path"]).parent, _site,
+                                                  single_code.selected_code()):
+        raise PluginError(message)
     csp.write_server_policies(site_dir, sorted(_policies))
     checker_assets.precompress(site_dir)

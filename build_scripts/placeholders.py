@@ -12,6 +12,7 @@ from typing import Callable
 from .content_model import ContentError, SourcePage
 from checkers.rules import doc_to_url
 
+from . import comparison
 from .change_log import render_changes
 from .checker_embed import render_checker
 from .site_index import SiteIndex
@@ -26,7 +27,9 @@ def rel(page: SourcePage, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page.src_path) or ".")
 
 
-def dutch_date(value: dt.date | None) -> str:
+def dutch_date(value: dt.date | str | None) -> str:
+    if isinstance(value, str):    # "nog niet gecontroleerd" (build_scripts/open_items.py)
+        return value
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else "niet vermeld in het document"
 
 
@@ -191,6 +194,7 @@ RENDERERS: dict[str, Callable[[SourcePage, SiteIndex], str]] = {
     "checks": checks_list,
     "workshops": workshops_overview,
     "wijzigingen": change_list,
+    "vergelijking": lambda page, site: comparison.comparison_markdown(page, site),
 }
 
 
