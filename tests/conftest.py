@@ -11,12 +11,23 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-ORGANISATIONS = ["universiteit-twente", "gemeente-utrecht", "provincie-utrecht", "universiteit-maastricht"]
 
 
-def build_site(project: Path, site_dir: Path, code: str = "", site_url: str = "") -> subprocess.CompletedProcess:
-    """Run the real MkDocs build (strict) of `project` into `site_dir` (only one organisation's code if given)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CODEWIJZER_CODE": code, "SITE_URL": site_url}
+def organisations(docs: Path = DOCS) -> list[str]:
+    """Every organisation in docs/ (a folder with an index.md): no test names the list by hand."""
+    return sorted(p.parent.name for p in docs.glob("*/index.md")
+                  if "\nsoort: overzicht" in p.read_text(encoding="utf-8"))
+
+
+ORGANISATIONS = organisations()
+
+
+def build_site(project: Path, site_dir: Path, code: str = "", site_url: str = "",
+               extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the real MkDocs build (strict) of `project` into `site_dir` (only one organisation's code if given).
+    extra_env: e.g. {"CODEWIJZER_CONCEPT": "ja"} (as make serve) or {"CODEWIJZER_HANDLEIDING": "ja"}."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CODEWIJZER_CODE": code, "SITE_URL": site_url,
+           "CODEWIJZER_CONCEPT": "", "CODEWIJZER_HANDLEIDING": "", **(extra_env or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
                            str(project / "mkdocs.yml"), "-d", str(site_dir)],
                           cwd=project, capture_output=True, text=True, env=env)
