@@ -1,8 +1,8 @@
 """Limits that hold from a date: the engine applies the version of the day it is asked about, says
 which version it used, announces a later change, and the command line takes the day with --datum.
 
-No real code has a dated change yet, so these tests use a copy of Gemeente Utrecht's gift rules
-in a temporary docs folder with one announced change (fixture `dated_docs`)."""
+These tests use a copy of Gemeente Utrecht's gift rules (tests/checkers/fixtures/, never the live
+file, which editors change) in a temporary docs folder with one announced change (fixture `dated_docs`)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -16,7 +16,7 @@ import pytest
 from build_scripts.checker_embed import rules_as_text
 from checkers import CHECKERS, evaluate, evaluate_json, to_json
 from checkers.rules import RuleError, load_rules, parse_rules
-from tests.conftest import DOCS, ROOT
+from tests.conftest import ROOT
 
 RULES = "gemeente-utrecht/regels/geschenken.toml"
 ORIGINAL = "maximale_waarde = [ { waarde = 50 } ]"
@@ -26,8 +26,11 @@ GIFT_OF_60 = {"soort": "geschenk", "waarde": "60", "huisadres": "nee", "onderhan
               "tegenprestatie": "nee", "aanleiding": "ja"}
 
 
+FIXTURE = Path(__file__).parent / "fixtures" / "gemeente-utrecht-geschenken.toml"
+
+
 def dated_rules_text() -> str:
-    text = (DOCS / RULES).read_text(encoding="utf-8")
+    text = FIXTURE.read_text(encoding="utf-8")
     assert ORIGINAL in text, "the fixture expects Gemeente Utrecht's gift limit without a date"
     return text.replace(ORIGINAL, DATED)
 
