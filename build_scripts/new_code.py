@@ -188,8 +188,10 @@ soort: wijzigingen
 organisatie: {slug}
 volgorde: 100
 wijzigingen:
+  - datum: null           # TODO: het jaar waarin Codewijzer de code publiceert, bijvoorbeeld 2027
+    wat: Codewijzer publiceert de code als website. De tekst van de code zelf is niet veranderd.
   - datum: null           # TODO: de datum waarop de code ingaat, als JJJJ-MM-DD (of alleen het jaar); null als het document het niet zegt
-    wat: "TODO: {name} publiceert de gedragscode."
+    wat: "{name} publiceert de gedragscode. TODO: de titel van de code, zoals het document hem noemt."
 ---
 
 # Wijzigingen

@@ -206,7 +206,7 @@ def guided(tmp_path_factory) -> dict:
     outcome["build"] = run(clone, [*MAKE, "build"])
     outcome["seconds"]["make build"] = round(time.monotonic() - started, 1)
     started = time.monotonic()
-    outcome["tests"] = run(clone, [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
+    outcome["tests"] = run(clone, [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                                    "tests/content", "tests/checkers",
                                    "--ignore=tests/content/test_editor_guide_tasks.py"], timeout=3600)
     outcome["seconds"]["content and checker tests"] = round(time.monotonic() - started, 1)
