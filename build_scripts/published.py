@@ -88,15 +88,32 @@ def append_new(path: Path, current: set[str]) -> list[str]:
     return new
 
 
-def pointing_at(docs_dir: Path, needle: str) -> list[str]:
-    """Pages and rule files that still mention `needle` (file:line), for the message."""
+def pointing_at(docs_dir: Path, needle: str | tuple[str, str]) -> list[str]:
+    """Pages and rule files that still mention `needle` (file:line), for the message. A pair
+    (folder, text) also matches `text` alone inside that folder (a link relative to the page)."""
+    folder, local = needle if isinstance(needle, tuple) else ("", needle)
+    anywhere = f"{folder}/{local}" if folder else local
     found = []
     for path in sorted(docs_dir.rglob("*")):
         if path.suffix in {".md", ".toml", ".yml"} and path.is_file():
+            rel = path.relative_to(docs_dir).as_posix()
+            text = local if folder and rel.startswith(folder + "/") else anywhere
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-                if needle in line:
-                    found.append(f"docs/{path.relative_to(docs_dir).as_posix()}:{number}")
+                if text in line:
+                    found.append(f"docs/{rel}:{number}")
     return found
+
+
+def _anchor_needle(entry: str, docs_dir: Path) -> tuple[str, str]:
+    """'gemeente-utrecht/geschenken/#afspraak-2-5a' -> ('gemeente-utrecht', 'geschenken.md#afspraak-2-5a')."""
+    url, _, anchor = entry.partition("#")
+    parts = url.strip("/").split("/") if url.strip("/") else []
+    if not parts:
+        return "", f"index.md#{anchor}"
+    if len(parts) == 1:
+        return ("", f"{parts[0]}.md#{anchor}") if (docs_dir / f"{parts[0]}.md").is_file() \
+            else (parts[0], f"index.md#{anchor}")
+    return "/".join(parts[:-1]), f"{parts[-1]}.md#{anchor}"
 
 
 def _gone_message(kind: str, record: str, gone: list[str], docs_dir: Path, needle) -> str:
@@ -128,7 +145,7 @@ def record_and_check(site_dir: Path, project_dir: Path, site: Any, only_code: st
 
     checks = [
         ("anchors.txt", "ankers", stable_anchors(site_dir, docs_dir, anchors), anchor_exists,
-         lambda entry: "#" + entry.partition("#")[2]),
+         lambda entry: _anchor_needle(entry, docs_dir)),
         ("example_ids.txt", "praktijkvoorbeelden", set(examples), lambda entry: entry in examples,
          lambda entry: entry),
         ("workshop_sets.txt", "workshopsets", sets, lambda entry: entry in sets, lambda entry: entry),

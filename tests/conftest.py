@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -77,8 +78,9 @@ def history_site(tmp_path_factory) -> Path:
     config.write_text(text.replace('bewerk_basis: !ENV [CODEWIJZER_BEWERK_BASIS, ""]',
                                    f'bewerk_basis: "{HISTORY_EDIT_BASE}"'), encoding="utf-8")
     rules = project / "docs/gemeente-utrecht/regels/geschenken.toml"
-    rules.write_text(rules.read_text(encoding="utf-8").replace("maximale_waarde = [ { waarde = 50 } ]",
-                                                               HISTORY_LIMIT), encoding="utf-8")
+    # Whatever the live limit is (an editor may have dated it), the copy gets this one.
+    rules.write_text(re.sub(r"maximale_waarde = \[[^\]]*\]", lambda _: HISTORY_LIMIT,
+                            rules.read_text(encoding="utf-8"), count=1), encoding="utf-8")
     assert HISTORY_LIMIT in rules.read_text(encoding="utf-8")
     subprocess.run(["git", "init", "-q"], cwd=project, check=True)
     (project / ".gitignore").write_text("node_modules\n", encoding="utf-8")

@@ -25,12 +25,14 @@ import pytest
 from build_scripts.open_items import find
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow
+
 GUIDE = ROOT / "docs" / "handleiding"
 RECORDS = ["anchors.txt", "example_ids.txt", "workshop_sets.txt"]
 MAKE = ["make", "-s", "-o", ".venv/.installed", "-o", "node_modules/.installed"]   # the clone shares .venv
 FENCE = re.compile(r"^(```+|~~~+)\s*([\w-]*)")
 DOCS_PATH = re.compile(r"`(docs/[\w./-]+\.(?:md|toml|yml|txt))`")
-FILLED = "Ingevuld door de redacteur."
+FILLED = "Ingevuld door de redacteur, met de tekst zoals die in de gedragscode van de organisatie staat."
 
 
 @dataclass
@@ -193,6 +195,9 @@ def guided(tmp_path_factory) -> dict:
     for shared in (".venv", "node_modules", ".cache"):
         if (ROOT / shared).exists():
             (clone / shared).symlink_to(ROOT / shared)
+    for marker in (".venv/.installed", "node_modules/.installed"):   # newer than the clone's files: make
+        if (ROOT / marker).exists():                                 # in the clone does not set up again
+            os.utime(ROOT / marker)
     records_before = {name: (clone / "tests" / "content" / name).read_text(encoding="utf-8") for name in RECORDS}
     outcome: dict = {"clone": clone, "records_before": records_before, "steps": {}, "seconds": {}}
     for name, step in TASKS:

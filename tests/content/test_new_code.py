@@ -15,7 +15,7 @@ import yaml
 from build_scripts.content_model import read_pages
 import re
 
-from build_scripts.new_code import NewCodeError, create, display_name, example_prefix
+from build_scripts.new_code import NewCodeError, create, display_name, example_prefix, taken_prefixes
 from build_scripts.open_items import find_in_text
 from checkers import CHECKERS, evaluate
 from checkers.engine import limit, read_answers
@@ -23,7 +23,9 @@ from checkers.rules import load_rules
 from tests.conftest import ROOT, build_site, copy_project, organisations
 from tests.site_html import parse
 
-SLUG = "gemeente-voorbeeld"
+SLUG = "gemeente-proefstad"          # not the guide's gemeente-voorbeeld: the guide test runs these in its clone
+NAME = "Gemeente Proefstad"
+EXAMPLE = f"{example_prefix(SLUG, taken_prefixes(ROOT / 'docs'))}-voorbeeld-geschenk"
 CONCEPT = {"CODEWIJZER_CONCEPT": "ja"}     # what make serve sets
 
 
@@ -33,7 +35,7 @@ def project(tmp_path_factory) -> Path:
     result = subprocess.run([sys.executable, "-m", "build_scripts.new_code", SLUG, "--docs", "docs"],
                             cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "TODO" in result.stdout and "Gemeente Voorbeeld" in result.stdout
+    assert "TODO" in result.stdout and NAME in result.stdout
     return project
 
 
@@ -47,7 +49,7 @@ def site(project, tmp_path_factory) -> Path:
 
 def test_skeleton_has_overview_theme_example_help_rules_contacts_and_source(project):
     docs = project / "docs"
-    for rel in ["index.md", "geschenken.md", "hulp.md", "voorbeelden/gv-voorbeeld-geschenk.md",
+    for rel in ["index.md", "geschenken.md", "hulp.md", f"voorbeelden/{EXAMPLE}.md",
                 "regels/geschenken.toml", "contactpunten.yml"]:
         assert (docs / SLUG / rel).is_file(), rel
         assert find_in_text(f"{SLUG}/{rel}", (docs / SLUG / rel).read_text(encoding="utf-8")), \
@@ -96,17 +98,17 @@ def test_the_concept_shows_every_open_item_in_a_banner(site):
 def test_the_new_organisation_appears_in_the_comparison_by_itself(site):
     page = site / "codes-naast-elkaar" / "index.html"
     html = page.read_text(encoding="utf-8")
-    assert html.count("Gemeente Voorbeeld") >= 3
+    assert html.count(NAME) >= 3
     assert f"../{SLUG}/geschenken/#afspraak-1-1" in parse(page).links
 
 
 def test_skeleton_builds_strictly_with_menu_checker_and_example(site):
     overview = parse(site / SLUG / "index.html")
-    assert "Gemeente Voorbeeld" in overview.content_text
+    assert NAME in overview.content_text
     theme = site / SLUG / "geschenken" / "index.html"
     html = theme.read_text(encoding="utf-8")
     assert 'data-checker="geschenken"' in html
-    assert "voorbeeld-gv-voorbeeld-geschenk" in parse(theme).ids
+    assert f"voorbeeld-{EXAMPLE}" in parse(theme).ids
     assert {"afspraak-1-1", "afspraak-1-2"} <= set(parse(theme).ids)
     start = parse(site / "index.html").links
     assert f"{SLUG}/" in start
@@ -116,7 +118,7 @@ def test_skeleton_example_reaches_its_expected_verdict(project):
     docs = project / "docs"
     pages, errors = read_pages(docs)
     assert not errors
-    example = pages[f"{SLUG}/voorbeelden/gv-voorbeeld-geschenk.md"]
+    example = pages[f"{SLUG}/voorbeelden/{EXAMPLE}.md"]
     check = example.meta["check"]
     result = evaluate(check["naam"], load_rules(docs, SLUG, check["naam"], CHECKERS[check["naam"]]),
                       check["antwoorden"])

@@ -18,7 +18,7 @@ description: Wat de gedragscode zegt over werken buiten kantoor.
 soort: thema
 organisatie: {org}
 volgorde: 12
-themas: [thuiswerken]
+themas: [proefthema]
 ---
 
 # Thuiswerken
@@ -37,7 +37,7 @@ description: Een collega vraagt of je op vrijdag thuis mag werken.
 soort: voorbeeld
 organisatie: {org}
 id: {id}
-themas: [thuiswerken]
+themas: [proefthema]
 ---
 
 Een collega vraagt of je op vrijdag thuis mag werken, ook als er een overleg op kantoor is.
@@ -63,10 +63,10 @@ def added(project, tmp_path_factory) -> dict:
     example = sorted((project / "docs").glob("*/voorbeelden/*.md"))[0]
     org, prefix = example.parent.parent.name, example.stem.split("-")[0]
     themes = project / "docs" / "themas.yml"
-    themes.write_text(themes.read_text(encoding="utf-8") + "thuiswerken: Thuiswerken en hybride werken\n",
+    themes.write_text(themes.read_text(encoding="utf-8") + "proefthema: Proefthema van de test\n",
                       encoding="utf-8")
-    (project / "docs" / org / "thuiswerken.md").write_text(NEW_THEME_PAGE.format(org=org), encoding="utf-8")
-    new_id = f"{prefix}-thuiswerken-vrijdag"
+    (project / "docs" / org / "proefthema.md").write_text(NEW_THEME_PAGE.format(org=org), encoding="utf-8")
+    new_id = f"{prefix}-proefthema-vrijdag"
     (project / "docs" / org / "voorbeelden" / f"{new_id}.md").write_text(
         NEW_EXAMPLE.format(org=org, id=new_id), encoding="utf-8")
     before = {name: read_record(project / "tests" / "content" / name) for name in RECORDS}
@@ -80,21 +80,21 @@ def test_a_build_records_a_new_page_example_and_workshop_set(added):
     org, new_id, before, after = added["org"], added["id"], added["before"], added["after"]
     for name in RECORDS:
         assert after[name][:len(before[name])] == before[name], f"{name}: recorded lines changed"
-    assert f"{org}/thuiswerken/#afspraak-99-1" in after["anchors.txt"]
-    assert f"{org}/thuiswerken/#voorbeeld-{new_id}" in after["anchors.txt"]
-    assert new_id in after["example_ids.txt"] and f"{org}/thuiswerken" in after["workshop_sets.txt"]
+    assert f"{org}/proefthema/#afspraak-99-1" in after["anchors.txt"]
+    assert f"{org}/proefthema/#voorbeeld-{new_id}" in after["anchors.txt"]
+    assert new_id in after["example_ids.txt"] and f"{org}/proefthema" in after["workshop_sets.txt"]
 
 
 def test_a_build_fails_in_dutch_when_a_recorded_example_disappears(project, added, tmp_path):
     org, example_id = added["org"], added["id"]
     (project / "docs" / org / "voorbeelden" / f"{example_id}.md").unlink()
-    page = project / "docs" / org / "thuiswerken.md"
+    page = project / "docs" / org / "proefthema.md"
     page.write_text(page.read_text(encoding="utf-8") + f"\nZie ook het voorbeeld {example_id}.\n", encoding="utf-8")
     line = len(page.read_text(encoding="utf-8").splitlines())
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "Deze gepubliceerde praktijkvoorbeelden bestaan niet meer (1)" in result.stderr
-    assert f"  - {example_id}. Hier wordt nog naar verwezen: docs/{org}/thuiswerken.md:{line}" in result.stderr
+    assert f"  - {example_id}. Hier wordt nog naar verwezen: docs/{org}/proefthema.md:{line}" in result.stderr
     assert "Haal de regel dan weg uit tests/content/example_ids.txt" in result.stderr
     assert "Deze gepubliceerde ankers bestaan niet meer" in result.stderr and f"#voorbeeld-{example_id}" in result.stderr
     assert "Deze gepubliceerde workshopsets bestaan niet meer" in result.stderr
