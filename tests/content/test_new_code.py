@@ -205,3 +205,10 @@ def test_make_new_code_without_a_name_says_what_to_do():
 def test_open_items_in_code_examples_are_not_open_items():
     text = "Zet `nog_aan_te_vullen: true` weg.\n```yaml\nversie: nog niet gecontroleerd\n```\nTODO: echt\n"
     assert [(i.line, i.what) for i in find_in_text("handleiding/x.md", text)] == [(5, "nog in te vullen (TODO)")]
+
+
+def test_make_serve_builds_as_a_concept_and_make_build_does_not():
+    serve = subprocess.run(["make", "-n", "serve"], cwd=ROOT, capture_output=True, text=True).stdout
+    build = subprocess.run(["make", "-n", "build"], cwd=ROOT, capture_output=True, text=True).stdout
+    assert "CODEWIJZER_CONCEPT=ja" in serve and "mkdocs build --strict" in serve
+    assert "CODEWIJZER_CONCEPT= " in build
