@@ -215,7 +215,8 @@ def guided(tmp_path_factory) -> dict:
                                    "tests/content", "tests/checkers",
                                    "--ignore=tests/content/test_editor_guide_tasks.py"], timeout=3600)
     outcome["seconds"]["content and checker tests"] = round(time.monotonic() - started, 1)
-    print(f"\nguide tasks in a clone, seconds: {outcome['seconds']}")
+    summary = (outcome["tests"].stdout.strip().splitlines() or ["(no output)"])[-1]
+    print(f"\nguide tasks in a clone, seconds: {outcome['seconds']}; tests in the clone: {summary}")
     return outcome
 
 
