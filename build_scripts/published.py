@@ -5,7 +5,7 @@ Three lists in tests/content/ (committed with the change that adds something):
 - example_ids.txt    every practice example's permanent id (voorbeelden/<id>/)
 - workshop_sets.txt  every workshop set a trainer may have shared (workshop/<organisatie>/<thema>/)
 
-A full build (not `make build CODE=...`) appends what is new, so an editor never edits these files.
+A full build (not `make build CODE=...`, not the concept of `make serve`) appends what is new, so an editor never edits these files.
 A recorded entry that is gone fails the build in Dutch, naming the files that still point at it.
 When the code itself really dropped it, the editor removes that line on purpose. Without the
 folder (a copy of the project for a test) nothing is recorded.
@@ -16,6 +16,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+from build_scripts.open_items import concept_mode
 
 RECORDS = Path("tests") / "content"
 STABLE_PREFIXES = ("afspraak-", "artikel-", "voorbeeld-")
@@ -130,7 +132,7 @@ def _gone_message(kind: str, record: str, gone: list[str], docs_dir: Path, needl
 def record_and_check(site_dir: Path, project_dir: Path, site: Any, only_code: str | None) -> str | None:
     """Append new published addresses; a Dutch message when a recorded one disappeared (else None)."""
     records = project_dir / RECORDS
-    if only_code or not records.is_dir():
+    if only_code or concept_mode() or not records.is_dir():   # make serve: a concept is not a publication
         return None
     docs_dir = Path(project_dir) / "docs"
     messages = []
