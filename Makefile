@@ -9,7 +9,7 @@ PIP_TOOLS_VERSION := 7.6.2
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup lock npm build serve test browser nginx engines bench clean new-code
+.PHONY: setup lock npm build serve test browser nginx engines bench clean new-code verschil
 
 ## setup: create .venv with the pinned build and test dependencies (re-run when the pins change)
 setup: $(VENV)/.installed
@@ -44,11 +44,16 @@ node_modules/.installed: package.json package-lock.json
 ##        make build CODE=<organisatie> builds a site with only that code
 ##        make build SITE_URL=https://intranet.example.nl/code/ for a site at a known address
 ##        (fills the sitemap, so Material navigates between pages without reloading them)
+##        make build CODE=<organisatie> HANDLEIDING=ja keeps the editors' guide in that site
+##        (fails on open items of a new code: TODO:, "nog niet gecontroleerd", nog_aan_te_vullen)
 build: setup npm
-	CODEWIJZER_CODE=$(CODE) SITE_URL=$(SITE_URL) $(BIN)/properdocs build --strict -f mkdocs.yml
+	CODEWIJZER_CODE=$(CODE) CODEWIJZER_HANDLEIDING=$(HANDLEIDING) CODEWIJZER_CONCEPT=$(CONCEPT) SITE_URL=$(SITE_URL) \
+		$(BIN)/properdocs build --strict -f mkdocs.yml
 
-## serve: build and serve site/ on http://$(HOST):$(PORT)/ (override with make serve PORT=8080)
+## serve: build and serve site/ on http://$(HOST):$(PORT)/ (override with make serve PORT=8080);
+##        open items of a new code are shown as a banner on every page instead of failing the build
 serve: SITE_URL = http://$(HOST):$(PORT)/
+serve: CONCEPT = ja
 serve: build
 	$(BIN)/python -m build_scripts.serve --host $(HOST) --port $(PORT) --directory site
 
@@ -88,5 +93,12 @@ clean:
 	rm -rf site .pytest_cache
 
 ## new-code: the skeleton of a new organisation's code: make new-code NAAM=gemeente-voorbeeld
+##           optional: WEERGAVENAAM="Gemeente Voorbeeld" AFKORTING=gv (prefix of the example ids)
 new-code: setup
-	$(BIN)/python -m build_scripts.new_code "$(NAAM)"
+	$(BIN)/python -m build_scripts.new_code "$(NAAM)" --weergavenaam "$(WEERGAVENAAM)" --afkorting "$(AFKORTING)"
+
+## verschil: what this work tree changes in the checkers' verdicts compared with a git ref:
+##           make verschil BASIS=origin/main (writes verschil.md; default BASIS=HEAD)
+BASIS ?= HEAD
+verschil: setup
+	$(BIN)/python -m build_scripts.verdict_diff --basis "$(BASIS)" --uit verschil.md

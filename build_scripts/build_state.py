@@ -25,6 +25,7 @@ class BuildState:
     policies: set[str] = field(default_factory=set)      # every page's inline-script hashes
     change_pages: dict[str, str] = field(default_factory=dict)   # organisation -> its 'Wijzigingen' page
     checker_pages: dict[str, list[str]] = field(default_factory=dict)   # docs path -> checkers on it
+    open_items: list[Any] = field(default_factory=list)   # a new code's open items (open_items.OpenItem)
     current: SourcePage | None = None         # the page the engine renders now (for our extensions)
 
     def source(self, src_path: str) -> SourcePage | None:

@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 from .change_log import validate_changes
 from .content_model import EXAMPLE_ANSWER_HEADING, ContentError, SourcePage
+from .open_items import is_unchecked
 from .paths import resolve_doc
 
 KINDS = {
@@ -170,8 +171,9 @@ def _check_overview(page: SourcePage, pages: dict[str, SourcePage]) -> list[Cont
              "als het document geen versie noemt.",
              key="code.versie")
     valid_from = code.get("geldend_vanaf", "")
-    if valid_from is not None and not isinstance(valid_from, dt.date):
-        fail("'code.geldend_vanaf' moet een datum zijn als JJJJ-MM-DD, of null als de code het niet zegt.",
+    if valid_from is not None and not isinstance(valid_from, dt.date) and not is_unchecked(valid_from):
+        fail("'code.geldend_vanaf' moet een datum zijn als JJJJ-MM-DD, of null als de code het niet zegt "
+             "(of 'nog niet gecontroleerd' zolang je het nog moet nazoeken).",
              key="code.geldend_vanaf")
     url = code.get("bron_url")
     if url is not None and not (isinstance(url, str) and url.startswith("https://")):

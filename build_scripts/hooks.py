@@ -17,7 +17,8 @@ from mkdocs.structure.files import File, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks are loaded as loose files
 
-from build_scripts import finish, page_frame, plain_language, prepare, public_look, single_code  # noqa: E402
+from build_scripts import (finish, open_items, page_frame, plain_language, prepare, public_look, published,  # noqa: E402
+                           single_code)
 from build_scripts.build_state import BuildState  # noqa: E402
 from build_scripts.content_model import ContentError  # noqa: E402
 from build_scripts.md_extension import CodewijzerExtension  # noqa: E402
@@ -51,6 +52,10 @@ def on_files(files, config):
     if _state.only_code:
         for file in single_code.other_files(files, _state.only_code, _state.left_out, prepare.kept_source_texts(_state)):
             files.remove(file)
+    # The publication guard: open items of a new code fail the build; make serve shows them as a banner.
+    _state.open_items = open_items.find(docs_dir, [file.src_uri for file in files])
+    if _state.open_items and not open_items.concept_mode():
+        raise PluginError(open_items.failure_message(_state.open_items))
     for path, markdown in _state.generated.items():
         files.append(File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     config["nav"] = build_nav(_state.site)
@@ -110,3 +115,7 @@ def on_post_build(config):
         finish.finish_site(_state, Path(config["site_dir"]))
     except prepare.BuildStopped as error:
         raise _stop(error) from None
+    # New anchors, example ids and workshop sets are recorded; a published one that disappeared stops the build.
+    if message := published.record_and_check(Path(config["site_dir"]), Path(config["config_file_path"]).parent,
+                                             _state.site, _state.only_code):
+        raise PluginError(message)

@@ -22,7 +22,10 @@ def checkers_on(state: BuildState, src_path: str) -> list[str]:
 
 def frame_data(state: BuildState, src_path: str) -> dict[str, Any]:
     source = state.source(src_path)
-    data: dict[str, Any] = {"snel_weg": None, "checker_start": None, "footer": ""}
+    data: dict[str, Any] = {"snel_weg": None, "checker_start": None, "footer": "",
+                            # make serve: a new code's open items, shown above every page's content
+                            "concept": [{"where": f"docs/{i.path}:{i.line}", "what": i.what, "text": i.text}
+                                        for i in state.open_items]}
     if source is None:      # a generated workshop page
         return data
     if quick_exit.wants_quick_exit(source.meta, state.quick_exit_themes):

@@ -72,7 +72,8 @@ def page_footer(src_path: str, changed: dt.date | None, edit_base: str, code: di
     lines = []
     if code:
         version = html.escape(code.get("versie") or "niet vermeld")
-        since = dutch_date(code["geldend_vanaf"]) if code.get("geldend_vanaf") else "niet vermeld"
+        since = code.get("geldend_vanaf") or "niet vermeld"
+        since = since if isinstance(since, str) else dutch_date(since)     # a date, or "nog niet gecontroleerd"
         facts = f"{html.escape(code['naam'])} · versie: {version} · geldend vanaf: {since}"
         if changes_href:
             facts += f' · <a href="{html.escape(changes_href)}">Wijzigingen</a>'

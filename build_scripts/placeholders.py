@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
-from . import contact_points, tasks, workshops
+from . import comparison, contact_points, tasks, workshops
 from .change_log import render_changes
 from .checker_embed import render_checker
 from .content_model import ContentError, SourcePage
@@ -19,7 +19,9 @@ MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
           "oktober", "november", "december"]
 
 
-def dutch_date(value: dt.date | None) -> str:
+def dutch_date(value: dt.date | str | None) -> str:
+    if isinstance(value, str):    # "nog niet gecontroleerd" (build_scripts/open_items.py)
+        return value
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else "niet vermeld in het document"
 
 
@@ -164,6 +166,7 @@ RENDERERS: dict[str, Callable[[SourcePage, SiteIndex], str]] = {
     "wijzigingen": change_list,
     "wat-wil-je-weten": tasks_list,
     "contactpunten": contact_points_block,
+    "vergelijking": lambda page, site: comparison.comparison_markdown(page, site),
 }
 
 

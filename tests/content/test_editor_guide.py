@@ -39,7 +39,11 @@ def test_workflow_tests_pull_requests_uploads_a_preview_and_publishes_main():
     assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
     steps = workflow["jobs"]["test"]["steps"]
     assert any(step.get("run") == "make test" for step in steps)
-    upload = next(step for step in steps if str(step.get("uses", "")).startswith("actions/upload-artifact"))
+    upload = next(step for step in steps if str(step.get("uses", "")).startswith("actions/upload-artifact")
+                  and step["with"]["name"] == "codewijzer-site-preview")
     assert upload["with"]["path"] == "site/" and "if" not in upload
+    report = next(step for step in steps if "make verschil" in str(step.get("run", "")))
+    assert "pull_request" in report["if"] and "GITHUB_STEP_SUMMARY" in report["run"]
+    assert any(step.get("with", {}).get("path") == "verschil.md" for step in steps)
     publish = workflow["jobs"]["publish"]
     assert publish["needs"] == "test" and "refs/heads/main" in publish["if"]
