@@ -3,7 +3,9 @@ checkers and help pages name (vertrouwenspersoon, adviespunt, HR, the external H
 Klokkenluiders, ...) and how to reach each: link, e-mail, phone, hours.
 
 Editors fill in only what the organisation publishes; what is not known yet is marked
-`nog_aan_te_vullen: true`, and the site then says plainly that the organisation has not provided it.
+`nog_aan_te_vullen: true` (an open item: make build refuses to publish it, build_scripts/open_items.py)
+or, when the source documents give no way to reach the role, `niet_vermeld: true` (not an open item);
+either way the site says plainly that the organisation has not provided it.
 Help pages show, for every role they name, how to reach it (the placeholder
 <!-- codewijzer: contactpunten -->, added automatically when an editor did not place it). The build
 also writes every organisation's contact points to assets/contactpunten.json, for checker outcomes.
@@ -25,7 +27,7 @@ from .site_index import SiteIndex
 FILE_NAME = "contactpunten.yml"
 EXPORT = Path("assets") / "contactpunten.json"
 KEYS = {"naam", "herkennen", "uitleg", "link", "link_tekst", "email", "telefoon", "bereikbaar", "persoonlijk",
-        "nog_aan_te_vullen", "notitie"}
+        "nog_aan_te_vullen", "niet_vermeld", "notitie"}
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.I)
 PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,}[0-9]$")
 ROLE_KEY = re.compile(r"^[a-z][a-z0-9_-]*$")
@@ -47,7 +49,8 @@ class ContactPoint:
     telefoon: str | None = None
     bereikbaar: str | None = None
     persoonlijk: bool = False
-    nog_aan_te_vullen: bool = False
+    nog_aan_te_vullen: bool = False     # an open item: the organisation must still provide it (blocks make build)
+    niet_vermeld: bool = False          # the source documents give no way to reach it (shown plainly, no open item)
     notitie: str | None = None
     pattern: re.Pattern = field(default=None, repr=False, compare=False)
 
@@ -59,8 +62,13 @@ class ContactPoint:
 
     def as_data(self) -> dict[str, Any]:
         data = {k: v for k, v in asdict(self).items() if k not in ("pattern", "notitie") and v not in (None, False)}
-        data["nog_aan_te_vullen"] = self.nog_aan_te_vullen
+        data["nog_aan_te_vullen"] = self.not_provided     # for the reader: "not yet known"
+        data.pop("niet_vermeld", None)
         return data
+
+    @property
+    def not_provided(self) -> bool:
+        return self.nog_aan_te_vullen or self.niet_vermeld
 
 
 # Loaded once per build by load(); the renderers read it.
@@ -144,18 +152,20 @@ def _point(key: str, entry: Any, fail) -> ContactPoint | None:
         fail(f"'telefoon' ({phone}) is geen telefoonnummer. Schrijf het tussen aanhalingstekens, "
              "bijvoorbeeld: telefoon: \"030 123 45 67\".", "telefoon")
         ok = False
-    for flag in ("persoonlijk", "nog_aan_te_vullen"):
+    for flag in ("persoonlijk", "nog_aan_te_vullen", "niet_vermeld"):
         if flag in entry and not isinstance(entry[flag], bool):
             fail(f"'{flag}' is true of false.", flag)
             ok = False
-    if ok and not (link or email or phone or entry.get("persoonlijk") or entry.get("nog_aan_te_vullen")):
+    if ok and not (link or email or phone or entry.get("persoonlijk") or entry.get("nog_aan_te_vullen")
+                   or entry.get("niet_vermeld")):
         fail("dit contactpunt zegt niet hoe je het bereikt. Vul link, email of telefoon in; of zet "
              "nog_aan_te_vullen: true als de organisatie het nog moet aanleveren (de site zegt dat dan eerlijk); "
              "of persoonlijk: true voor iemand die de lezer zelf kent, zoals de eigen leidinggevende.")
         ok = False
-    if ok and entry.get("nog_aan_te_vullen") and not entry.get("notitie"):
-        fail("bij nog_aan_te_vullen: true hoort een 'notitie' voor de redactie: wat moet de organisatie nog "
-             "aanleveren?", "nog_aan_te_vullen")
+    flag = "nog_aan_te_vullen" if entry.get("nog_aan_te_vullen") else "niet_vermeld"
+    if ok and entry.get(flag) and not entry.get("notitie"):
+        fail(f"bij {flag}: true hoort een 'notitie' voor de redactie: wat moet de organisatie nog "
+             "aanleveren?", flag)
         ok = False
     if not ok:
         return None
@@ -165,7 +175,8 @@ def _point(key: str, entry: Any, fail) -> ContactPoint | None:
     return ContactPoint(key=key, naam=entry["naam"].strip(), herkennen=words, uitleg=entry["uitleg"].strip(),
                         link=link, link_tekst=entry.get("link_tekst"), email=email, telefoon=phone,
                         bereikbaar=entry.get("bereikbaar"), persoonlijk=bool(entry.get("persoonlijk")),
-                        nog_aan_te_vullen=bool(entry.get("nog_aan_te_vullen")), notitie=entry.get("notitie"),
+                        nog_aan_te_vullen=bool(entry.get("nog_aan_te_vullen")),
+                        niet_vermeld=bool(entry.get("niet_vermeld")), notitie=entry.get("notitie"),
                         pattern=pattern)
 
 
@@ -197,7 +208,7 @@ def render_point(point: ContactPoint, organisation_name: str) -> str:
     if point.bereikbaar:
         ways.append(f"- Bereikbaar: {point.bereikbaar}")
     lines += ways + ([""] if ways else [])
-    if point.nog_aan_te_vullen:
+    if point.not_provided:
         missing = point.missing()
         what = ", ".join(missing[:-1]) + " en " + missing[-1] if len(missing) > 1 else "".join(missing)
         told = (f"{organisation_name} heeft nog geen link, e-mailadres of telefoonnummer doorgegeven."

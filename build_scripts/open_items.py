@@ -58,7 +58,11 @@ def find_in_text(rel_path: str, text: str) -> list[OpenItem]:
         if in_code:
             continue
         plain = INLINE_CODE.sub("", line) if markdown else line
+        comment = not markdown and line.lstrip().startswith("#")
         for pattern, what in MARKERS:
+            # A data file's comment may explain the markers; only a TODO: in it is an open item.
+            if comment and what != MARKERS[0][1]:
+                continue
             if pattern.search(plain):
                 items.append(OpenItem(rel_path, number, what, " ".join(line.split())[:120]))
                 break
