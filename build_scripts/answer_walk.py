@@ -35,8 +35,17 @@ def _summary(result: dict) -> dict:
             "sources": [s.get("href", "") for s in result.get("sources", [])]}
 
 
-def walk(checkers, rules: dict, checker: str, amounts: list[str], day: dt.date) -> dict[str, dict]:
-    questions = {q["id"]: q for q in rules.get("vragen", [])}
+def _questions(rules) -> dict[str, dict]:
+    """The rule set's questions in the rule files' own form, from either version of the checkers: the
+    parsed TOML (a dict, before the typed rule model) or the typed model (checkers.model.RuleSet)."""
+    if isinstance(rules, dict):
+        return {q["id"]: q for q in rules.get("vragen", [])}
+    return {q.id: {"id": q.id, "type": q.kind, "opties": [{"waarde": o.value} for o in q.options]}
+            for q in rules.questions}
+
+
+def walk(checkers, rules, checker: str, amounts: list[str], day: dt.date) -> dict[str, dict]:
+    questions = _questions(rules)
     paths: dict[str, dict] = {}
 
     def visit(answers: dict[str, str]) -> None:

@@ -138,7 +138,7 @@ def _point(key: str, entry: Any, fail) -> ContactPoint | None:
              "bijvoorbeeld: herkennen: [vertrouwenspersoon, vertrouwenspersonen]", "herkennen")
         ok = False
     for text_key in ("link_tekst", "bereikbaar", "notitie"):
-        if text_key in entry and not isinstance(entry[text_key], str):
+        if entry.get(text_key) is not None and not isinstance(entry[text_key], str):   # null: not given
             fail(f"'{text_key}' moet tekst zijn.", text_key)
             ok = False
     link, email, phone = entry.get("link"), entry.get("email"), entry.get("telefoon")

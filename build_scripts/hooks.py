@@ -68,6 +68,8 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     """Stage 2 renders the page with our extension; it needs to know which page that is."""
     _state.current = source = _state.source(page.file.src_uri)
+    if page.file.src_uri.startswith("handleiding/"):      # the editors' guide: not in the employees' search
+        page.meta.setdefault("search", {"exclude": True})
     if source is not None:
         # MkDocs drops the blank lines after the front matter; put them back so error lines match the file.
         markdown = "\n" * (len(source.body) - len(source.body.lstrip("\n"))) + markdown.lstrip("\n")

@@ -91,17 +91,19 @@ def check_prefix(prefix: str, slug: str, docs_dir: Path) -> None:
 
 def contact_points(name: str) -> str:
     """docs/<org>/contactpunten.yml: the roles the skeleton's check and help page name, to be filled in."""
-    roles = {"leidinggevende": ("Je leidinggevende", "Bij je leidinggevende meld je een geschenk of bespreek je "
-                                "een twijfel."),
-             "vertrouwenspersoon": ("De vertrouwenspersoon", "Een vertrouwenspersoon luistert en denkt vertrouwelijk "
-                                    "met je mee.")}
+    roles = {"leidinggevende": ("Je leidinggevende", "[leidinggevende]", "Bij je leidinggevende meld je een "
+                                "geschenk of bespreek je een twijfel."),
+             "vertrouwenspersoon": ("De vertrouwenspersoon", "[vertrouwenspersoon, vertrouwenspersonen]",
+                                    "Een vertrouwenspersoon luistert en denkt vertrouwelijk met je mee.")}
     lines = [f"# Contactpunten van {name}: bij wie een medewerker terechtkan. De checks en de hulppagina",
              "# noemen deze rollen. Vul per rol in wat de organisatie gebruikt en zet dan nog_aan_te_vullen op",
              "# false of haal die regel weg. Zolang er een op true staat, bouwt make build niet (make serve toont",
              "# het bovenaan elke pagina)."]
-    for key, (label, explanation) in roles.items():
-        lines += [f"{key}:", f"  naam: {label}", f"  uitleg: {explanation}", "  link: null", "  email: null",
-                  "  telefoon: null", "  bereikbaar: null", "  nog_aan_te_vullen: true"]
+    for key, (label, words, explanation) in roles.items():
+        lines += [f"{key}:", f"  naam: {label}", f"  herkennen: {words}", f"  uitleg: {explanation}", "  link: null",
+                  "  email: null", "  telefoon: null", "  bereikbaar: null", "  nog_aan_te_vullen: true",
+                  f"  notitie: Hoe bereikt een medewerker van {name} de {key}? Vul link, e-mail, telefoon en "
+                  "bereikbaarheid in."]
     return "\n".join(lines) + "\n"
 
 

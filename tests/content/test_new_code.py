@@ -64,13 +64,14 @@ def test_skeleton_invents_no_date_and_marks_what_only_the_organisation_knows(pro
         assert not re.search(r"\b(19|20)\d\d-\d\d-\d\d\b", text.replace("JJJJ-MM-DD", "")), f"{path}: a date"
         assert "vanaf =" not in text.split("# ")[0] if path.suffix == ".toml" else True
     rules = (docs / SLUG / "regels" / "geschenken.toml").read_text(encoding="utf-8")
-    assert "maximale_waarde = [ { waarde = 50 } ]" in rules
+    assert re.search(r"maximale_waarde = \[ { waarde = 50, bron = \"[^\"]+\" } \]", rules), "an undated limit with its source"
     overview = (docs / SLUG / "index.md").read_text(encoding="utf-8")
     assert "versie: nog niet gecontroleerd" in overview and "geldend_vanaf: nog niet gecontroleerd" in overview
     contacts = yaml.safe_load((docs / SLUG / "contactpunten.yml").read_text(encoding="utf-8"))
     assert set(contacts) >= {"leidinggevende", "vertrouwenspersoon"}
     for role in contacts.values():
-        assert set(role) == {"naam", "uitleg", "link", "email", "telefoon", "bereikbaar", "nog_aan_te_vullen"}
+        assert set(role) == {"naam", "herkennen", "uitleg", "link", "email", "telefoon", "bereikbaar",
+                             "nog_aan_te_vullen", "notitie"}
         assert role["nog_aan_te_vullen"] is True
 
 
@@ -210,5 +211,5 @@ def test_open_items_in_code_examples_are_not_open_items():
 def test_make_serve_builds_as_a_concept_and_make_build_does_not():
     serve = subprocess.run(["make", "-n", "serve"], cwd=ROOT, capture_output=True, text=True).stdout
     build = subprocess.run(["make", "-n", "build"], cwd=ROOT, capture_output=True, text=True).stdout
-    assert "CODEWIJZER_CONCEPT=ja" in serve and "mkdocs build --strict" in serve
+    assert "CODEWIJZER_CONCEPT=ja" in serve and "properdocs build --strict" in serve
     assert "CODEWIJZER_CONCEPT= " in build

@@ -3,6 +3,7 @@ compared in a Dutch report. Runs in a temporary git clone: nothing changed, then
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -58,9 +59,10 @@ def test_a_clean_tree_says_nothing_changed(project):
 def test_a_changed_limit_reason_and_example_are_reported(project):
     rules = project / "docs" / SLUG / "regels" / "geschenken.toml"
     text = rules.read_text(encoding="utf-8")
-    assert "maximale_waarde = [ { waarde = 50 } ]" in text
-    rules.write_text(text.replace("maximale_waarde = [ { waarde = 50 } ]",
-                                  "maximale_waarde = [ { waarde = 50 }, { vanaf = 2099-01-01, waarde = 75 } ]")
+    limit = re.search(r"maximale_waarde = \[ \{ waarde = 50(?P<source>, bron = \"[^\"]+\")? \} \]", text)
+    assert limit, "the skeleton's limit of 50 without a date"
+    rules.write_text(text.replace(limit.group(0), f"maximale_waarde = [ {{ waarde = 50{limit['source'] or ''} }}, "
+                                  f"{{ vanaf = 2099-01-01, waarde = 75{limit['source'] or ''} }} ]")
                      .replace('reden = "TODO: waarom je geen geld aanneemt."', 'reden = "Geld neem je nooit aan."'),
                      encoding="utf-8")
     example = next((project / "docs" / SLUG / "voorbeelden").glob("*.md"))
