@@ -102,10 +102,12 @@ def new_organisation(clone: Path) -> str:
     # The guide's table "Vul het in: de open punten", one rule per kind of open item.
     assert "vervang de hele tekst na `TODO:`" in page.text and "schrijf dan `null`" in page.text
     assert "haal de regel `nog_aan_te_vullen: true` weg" in page.text
+    assert "ten minste een link, e-mailadres of telefoonnummer" in page.text
     for rel in {item.path for item in items}:
         path = docs / rel
         text = re.sub(r"TODO:[^\"\n]*", FILLED, path.read_text(encoding="utf-8"))
         text = re.sub(r"(:\s*)nog niet gecontroleerd(\s*#.*)?$", r"\1null", text, flags=re.M)
+        text = re.sub(r"^(\s*)email: null", rf"\1email: integriteit@{slug}.nl", text, flags=re.M)
         text = re.sub(r"^\s*nog_aan_te_vullen:\s*true\s*\n", "", text, flags=re.M)
         path.write_text(text, encoding="utf-8")
     assert not find(docs, new_files), "open items left after following the guide"
