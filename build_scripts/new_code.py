@@ -133,6 +133,10 @@ code:
 
 # {name}
 
+## Wat wil je weten? {{#wat-wil-je-weten}}
+
+<!-- codewijzer: wat-wil-je-weten -->
+
 !!! abstract "In het kort"
     TODO: vat in een paar zinnen samen waar de gedragscode over gaat.
 
@@ -140,6 +144,17 @@ code:
 
 - [Geschenken en uitnodigingen](geschenken.md)
 - [Hulp en advies](hulp.md)
+
+## Over dit document {{#over-dit-document}}
+
+<!-- codewijzer: code-gegevens -->
+""",
+        f"{slug}/regels/geschenken.scenarios.yml": f"""# Scenario's voor de check 'geschenken' van {name}: antwoorden en wat de check dan moet zeggen.
+# Een geval toevoegen kan zonder Python; het formaat staat in docs/handleiding/scenario-toevoegen.md.
+scenarios:
+  - naam: Geld neem je nooit aan
+    antwoorden: {{ soort: geld }}
+    verwacht: mag-niet
 """,
         f"{slug}/geschenken.md": f"""---
 title: Geschenken en uitnodigingen
