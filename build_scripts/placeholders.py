@@ -214,7 +214,7 @@ def render_placeholders(markdown: str, page: SourcePage, site: SiteIndex) -> str
         if name.startswith("check-") and (page.organisation, name[6:]) in site.checks:
             return render_checker(page.src_path, name[6:], site.checks[(page.organisation, name[6:])],
                                   site.examples_with_check(page.organisation, name[6:]), site.wheel_name,
-                                  site.runtime)
+                                  site.runtime, site=site)
         if name not in RENDERERS:
             line = page.body_start_line + markdown.count("\n", 0, match.start())
             raise ContentError(page.src_path, f"onbekende plaatshouder 'codewijzer: {name}'. Bekend zijn: "

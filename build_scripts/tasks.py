@@ -46,8 +46,8 @@ def for_organisation(page: SourcePage, site: SiteIndex) -> str:
     org = page.organisation
     checks = sorted(site.checks_of(org), key=lambda item: _rank(item[0]))
     help_page = site.help_page(org)
-    items = [f"-   **[{rules['titel']}]({_check_link(page, site, org, checker)})**{{.cw-taak-link}}\n\n"
-             f"    {HINTS.get(checker, rules.get('inleiding', ''))}\n" for checker, rules in checks]
+    items = [f"-   **[{rules.title}]({_check_link(page, site, org, checker)})**{{.cw-taak-link}}\n\n"
+             f"    {HINTS.get(checker, rules.intro)}\n" for checker, rules in checks]
     items.insert(1 if checks and checks[0][0] == "meldroute" else 0,
                  f"-   **[Hulp nodig? Bij wie kun je terecht?]({_rel(page, help_page.src_path)})**{{.cw-taak-link}}\n\n"
                  "    Bij wie je terechtkunt, ook vertrouwelijk, en hoe je ze bereikt.\n")
@@ -62,7 +62,7 @@ def for_start_page(page: SourcePage, site: SiteIndex) -> str:
     items = []
     for checker in sorted(by_checker, key=_rank):
         orgs = by_checker[checker]
-        title = GENERIC_TITLES.get(checker) or site.checks[(orgs[0], checker)]["titel"]
+        title = GENERIC_TITLES.get(checker) or site.checks[(orgs[0], checker)].title
         links = "\n".join(f"    - [{site.organisation_name(org)}]({_check_link(page, site, org, checker)})"
                           for org in orgs)
         items.append(f"-   **{title}**\n\n    {HINTS.get(checker, '')} Kies je organisatie:\n\n{links}\n")
