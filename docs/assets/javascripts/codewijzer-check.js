@@ -228,7 +228,6 @@ class Checker {
     const print = element("button", { type: "button", class: "md-button", text: this.text.afdrukken });
     const save = element("button", { type: "button", class: "md-button", text: this.text.opslaan });
     again.addEventListener("click", () => this.restart());
-    window.addEventListener("popstate", (event) => this.returnTo(event.state));
     print.addEventListener("click", () => this.print());
     save.addEventListener("click", () => this.save());
     this.actions = element("div", { class: "cw-check-acties", hidden: true }, print, save);
@@ -557,27 +556,33 @@ class Checker {
     if (!heading) return;
     this.editing = false;
     this.outcome.dataset.shownSignature = this.outcome.dataset.signature;
-    if (push && history.state?.codewijzer !== this.prefix + ":uitkomst") {
-      history.replaceState({ ...(history.state || {}), codewijzer: this.prefix + ":vragen" }, "");
-      history.pushState({ codewijzer: this.prefix + ":uitkomst" }, "");
+    // Material's instant navigation overwrites history.state with the scroll position, so the entry is
+    // recognised by its place: one entry for the outcome, pushed once, on the page's own URL.
+    if (push && !this.atOutcome) {
+      history.pushState(null, "");
+      this.outcomeEntry = location.href;
     }
+    this.atOutcome = true;
     heading.scrollIntoView({ block: "start", behavior: motion() });
     heading.focus({ preventScroll: true });
   }
 
-  returnTo(state) {
-    const view = state?.codewijzer;
-    if (!view?.startsWith(this.prefix + ":") || !this.form?.isConnected) return;
-    // After Material's own popstate handling (which may restore a scroll position).
+  // Back from the outcome: the questions (the last one answered, focused); Forward: the outcome again.
+  returnTo() {
+    if (!this.outcomeEntry || location.href !== this.outcomeEntry || !this.form?.isConnected) return false;
+    const back = this.atOutcome;
+    this.atOutcome = !back;
     setTimeout(() => {
-      if (view.endsWith(":uitkomst") && this.result?.status === "uitkomst") this.reveal({ push: false });
-      else {
+      if (!back && this.result?.status === "uitkomst") this.reveal({ push: false });
+      else if (back) {
         const shown = [...this.fields.values()].filter((field) => !field.wrapper.hidden);
-        const last = shown.reverse().find((field) => field.inputs.some((i) => i.checked || i.value)) || shown.at(-1);
+        const answered = this.answers();
+        const last = shown.reverse().find((field) => Object.hasOwn(answered, field.question.id)) || shown.at(-1);
         if (last) this.focusQuestion(last.question.id);
         this.editing = false;
       }
     }, 0);
+    return true;
   }
 
   restart() {
@@ -585,7 +590,6 @@ class Checker {
     this.showMissing = false;
     delete this.summary.dataset.shown;
     this.outcome.dataset.shownSignature = "";
-    if (history.state?.codewijzer?.startsWith(this.prefix)) history.replaceState({ codewijzer: this.prefix + ":vragen" }, "");
     this.update({});
     this.fields.get(this.schema.questions[0].id).inputs[0].focus();
   }
@@ -658,6 +662,14 @@ function initialise() {
     checker.start();
   }
 }
+
+// Back and Forward between questions and outcome (Checker.reveal, returnTo). Registered when the module
+// first runs, from <head>, so before Material's listener, which would otherwise fetch and redraw the page
+// (losing the answers) for a history entry on the same URL.
+window.addEventListener("popstate", (event) => {
+  const handled = [...document.querySelectorAll("section.cw-check")].some((section) => section.codewijzer?.returnTo());
+  if (handled) event.stopImmediatePropagation();
+}, { capture: true });
 
 // A checker page loads this module from <head> (async), so Python starts while the page is still
 // parsing; the <meta> holds what the worker needs. (build_scripts/checker_embed.py, head_tags)
