@@ -129,6 +129,7 @@ def head_tags(page_html: str, wheel_name: str, runtime: dict[str, str]) -> str:
         return ""
     start = {"wheel": wheel_name, **{k: runtime[k] for k in ("stdlib", "snapshot")}}
     return (f'<meta name="codewijzer-runtime" content="{_json_attribute(start)}">\n'
+            f'<script src="{base.group(1)}assets/javascripts/codewijzer-terug.js"></script>\n'
             f'<script type="module" async src="{base.group(1)}assets/javascripts/codewijzer-check.js"></script>\n')
 
 

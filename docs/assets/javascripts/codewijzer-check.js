@@ -170,10 +170,7 @@ class Checker {
     this.say(example ? this.text.voorbeeld_ingevuld : this.text.klaar);
     this.fallback?.querySelector("details")?.removeAttribute("open");
     await this.update();
-    if (example) {
-      this.section.scrollIntoView({ block: "start" });
-      this.outcome.querySelector(".cw-verdict")?.focus({ preventScroll: true });
-    }
+    if (example) this.reveal({ push: false });
   }
 
   say(message) {
@@ -561,8 +558,8 @@ class Checker {
     if (push && !this.atOutcome) {
       history.pushState(null, "");
       this.outcomeEntry = location.href;
+      this.atOutcome = true;
     }
-    this.atOutcome = true;
     heading.scrollIntoView({ block: "start", behavior: motion() });
     heading.focus({ preventScroll: true });
   }
@@ -609,8 +606,7 @@ class Checker {
     if (this.ready) {
       this.update().then(() => {
         this.say(this.text.voorbeeld_ingevuld);
-        this.section.scrollIntoView({ block: "start" });
-        this.outcome.querySelector(".cw-verdict")?.focus({ preventScroll: true });
+        this.reveal({ push: false });
       });
     }
     return true;
@@ -663,13 +659,11 @@ function initialise() {
   }
 }
 
-// Back and Forward between questions and outcome (Checker.reveal, returnTo). Registered when the module
-// first runs, from <head>, so before Material's listener, which would otherwise fetch and redraw the page
-// (losing the answers) for a history entry on the same URL.
-window.addEventListener("popstate", (event) => {
-  const handled = [...document.querySelectorAll("section.cw-check")].some((section) => section.codewijzer?.returnTo());
-  if (handled) event.stopImmediatePropagation();
-}, { capture: true });
+// Back and Forward between questions and outcome (Checker.reveal, returnTo): codewijzer-terug.js, a classic
+// script in <head>, listens before Material does and asks each checker on the page.
+window.codewijzerHistory = window.codewijzerHistory || new Set();
+window.codewijzerHistory.add(() =>
+  [...document.querySelectorAll("section.cw-check")].some((section) => section.codewijzer?.returnTo()));
 
 // A checker page loads this module from <head> (async), so Python starts while the page is still
 // parsing; the <meta> holds what the worker needs. (build_scripts/checker_embed.py, head_tags)
