@@ -107,5 +107,8 @@ def test_the_outcome_print_button_prints_only_the_outcome(page, site_url):
     page.get_by_role("button", name="Uitkomst afdrukken").click()
     text = "\n".join(pdf_pages(page))
     assert "Check:" in text and "Jouw antwoorden" in text
+    # The answers, whose code and which version, and the day are on paper (issue #14, point 8).
+    assert "Gemeente Utrecht" in text and "versie: niet vermeld in het document" in flat(text) and "Datum:" in text
+    assert "Wijzig" not in text, "change links are for the screen"
     assert "Praktijkvoorbeelden" not in text and "Wat zijn de afspraken?" not in text
     assert_clean(text)
