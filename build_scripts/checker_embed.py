@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from typing import Any
 
 from checkers import schema, to_json
@@ -23,6 +24,7 @@ from checkers.dates import evaluation_date, is_set
 from checkers.dutch_dates import dutch_date
 from checkers.model import AllOf, AnswerIs, AnyOf, Compare, Condition, Not, RuleSet, Source
 
+from . import contact_points, plain_language
 from .paths import doc_link, to_root
 
 # Interface text for the page script: Dutch wording lives here, not in JavaScript.
@@ -48,7 +50,21 @@ UI_TEXT = {
     "vervolg": "Wat kun je nu doen?",
     "bronnen": "Waar staat dit?",
     "bron": "Bron",
-    "opnieuw": "Begin opnieuw",
+    "opnieuw": "Opnieuw beginnen",
+    "wijzig": "Wijzig",
+    "wijzig_antwoord": "je antwoord op",
+    "fout_kop": "Er is een probleem",
+    "niet_beantwoord": "Kies een antwoord.",
+    "bedrag_leeg": "Vul een bedrag in, bijvoorbeeld 25 of 49,99.",
+    "contact_kop": "Zo bereik je ze",
+    "hulp_pagina": "Alle contactpunten op de hulppagina",
+    "nog_niet_bekend": "Nog niet bekend.",
+    "website": "Website",
+    "email": "E-mail",
+    "telefoon": "Telefoon",
+    "bereikbaar": "Bereikbaar",
+    "versie": "versie",
+    "datum": "Datum",
     "naar_uitkomst": "Naar de uitkomst",
     "afdrukken": "Uitkomst afdrukken",
     "opslaan": "Uitkomst opslaan als bestand",
@@ -64,8 +80,20 @@ def _json_block(value: Any) -> str:
     return to_json(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def outcome_context(site: Any, org: str, rules: RuleSet, today: dt.date) -> dict[str, Any]:
+    """What the outcome needs beyond the rules: the organisation's contact points (Python picks those the
+    outcome names), the glossary entries the checker's texts may use, and for print and file the
+    organisation and the code's version."""
+    words = set(re.findall(r"[A-Za-z][A-Za-z0-9&]*", to_json(rules.to_wire())))
+    code = site.code(org)
+    return {"contacts": contact_points.export_for(site, org),
+            "abbreviations": {k: v for k, v in plain_language.glossary().items() if k in words},
+            "organisation": site.organisation_name(org),
+            "code": code.get("naam") or "", "version": code.get("versie") or "niet vermeld in het document"}
+
+
 def render_checker(page_src: str, checker: str, rules: RuleSet, examples: dict[str, dict[str, Any]],
-                   wheel_name: str, runtime: dict[str, str]) -> str:
+                   wheel_name: str, runtime: dict[str, str], site: Any = None) -> str:
     base = to_root(page_src)     # raw HTML: the engine does not rewrite its URLs
     today = evaluation_date()
     title = html.escape(rules.fill(rules.title, today))
@@ -73,7 +101,8 @@ def render_checker(page_src: str, checker: str, rules: RuleSet, examples: dict[s
             "runtime": {k: runtime[k] for k in ("stdlib", "snapshot")},
             # A build for another day (CODEWIJZER_DATUM) shows that day in the browser too; otherwise the
             # page uses the reader's own date.
-            "today": today.isoformat() if is_set() else None}
+            "today": today.isoformat() if is_set() else None,
+            "context": outcome_context(site, rules.code, rules, today) if site else None}
     shell = f"""<section class="cw-check" id="check-{checker}" data-checker="{checker}" data-code="{rules.code}" data-state="loading" data-base="{base}" data-wheel="{html.escape(wheel_name)}" aria-labelledby="check-{checker}-titel">
 <h2 class="cw-check-titel" id="check-{checker}-titel">Check: {title}</h2>
 <p class="cw-check-inleiding">{html.escape(rules.fill(rules.intro, today))} Je antwoorden blijven in je eigen browser.</p>

@@ -179,7 +179,7 @@ def render_placeholders(markdown: str, page: SourcePage, site: SiteIndex) -> str
         if name.startswith("check-") and (page.organisation, name[6:]) in site.checks:
             lines[index] = render_checker(page.src_path, name[6:], site.checks[(page.organisation, name[6:])],
                                           site.examples_with_check(page.organisation, name[6:]), site.wheel_name,
-                                          site.runtime)
+                                          site.runtime, site=site)
             continue
         if name not in RENDERERS:
             raise ContentError(page.src_path, f"onbekende plaatshouder 'codewijzer: {name}'. Bekend zijn: "

@@ -71,6 +71,11 @@ def configure_glossary(config, docs_dir: Path) -> list[ContentError]:
     return errors
 
 
+def glossary() -> dict[str, str]:
+    """The site glossary this build uses (configure_glossary): abbreviation -> explanation."""
+    return dict(_glossary)
+
+
 def write_glossary(site_dir: Path) -> None:
     target = site_dir / EXPORT
     target.parent.mkdir(parents=True, exist_ok=True)

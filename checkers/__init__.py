@@ -16,7 +16,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from . import engine, geschenken, meldroute, nevenwerkzaamheden, relaties
+from . import contacts, engine, geschenken, meldroute, nevenwerkzaamheden, relaties
 from .model import RuleSet
 
 # Each checker's standard vocabulary of verdicts, most serious first. Titles live in the rule files.
@@ -53,10 +53,12 @@ def to_json(value: Any) -> str:
 
 
 _rules_by_key: dict[str, RuleSet] = {}
+_context_by_key: dict[str, dict[str, Any]] = {}
 
 
 def evaluate_json(request: str) -> str:
-    """{'checker', 'rules' (RuleSet.to_wire()) or 'rules_key', 'answers', 'today'?: 'YYYY-MM-DD'} -> outcome JSON.
+    """{'checker', 'rules' (RuleSet.to_wire()) and 'context'? or 'rules_key', 'answers', 'today'?: 'YYYY-MM-DD'}
+    -> outcome JSON.
 
     The page sends a checker's rules once with a `rules_key`, then only the key: parsing the rules
     on every answer would cost more than evaluating them.
@@ -67,11 +69,16 @@ def evaluate_json(request: str) -> str:
         today = dt.date.fromisoformat(data["today"]) if data.get("today") else None
         if "rules" in data:
             rules = RuleSet.from_wire(data["rules"])
+            context = data.get("context")
             if data.get("rules_key"):
                 _rules_by_key[data["rules_key"]] = rules
+                _context_by_key[data["rules_key"]] = context
         else:
             rules = _rules_by_key[data["rules_key"]]
-        return to_json(evaluate(data["checker"], rules, data.get("answers"), today))
+            context = _context_by_key.get(data["rules_key"])
+        # The organisation's context (contact points, glossary) travels with the rules: Python picks the
+        # contacts and abbreviations the outcome names (contacts.with_context).
+        return to_json(contacts.with_context(evaluate(data["checker"], rules, data.get("answers"), today), context))
     except Exception:   # the page must always get an answer it can show
         return to_json({"status": "fout", "message": "Er ging iets mis bij het uitrekenen. Probeer het opnieuw "
                                                      "of lees de regels hieronder."})

@@ -90,11 +90,14 @@ def evaluate(rules: RuleSet, answers: Any, today: dt.date | None = None) -> dict
         "missing": [],
         "verdict": verdict,
         "verdict_label": rules.fill(outcome.label, today),
+        # The outcome's heading says what to do and to whom: the deciding rule's own 'kop', else the label.
+        "heading": rules.fill(next((r.heading for r in reasons if r.heading), outcome.label), today),
         "ambiguous": any(r.ambiguous for r in reasons) or verdict == "onduidelijk",
         "explanation": " ".join(rules.fill(r.reason, today) for r in reasons),
         "reasons": [_reason(rules, r, today) for r in reasons],
         "other_reasons": [_reason(rules, r, today) for r in also],
-        "next_steps": [rules.fill(step, today) for step in outcome.next_steps],
+        "next_steps": [rules.fill(step.text, today) for step in outcome.next_steps
+                       if step.condition is None or step.condition.holds(values, set(), rules, today)],
         "sources": sources,
         "today": today,
         "limits": limits_used(rules, used, today),

@@ -242,18 +242,33 @@ def condition_from_wire(data: dict[str, Any]) -> Condition:
 
 # --- Outcomes and rules ------------------------------------------------------------------------
 
+class NextStep(NamedTuple):
+    """A next step of an outcome, shown only when its condition holds for the answers (if it has one):
+    no CvB procedure for someone who said they are not in the CvB."""
+    text: str
+    condition: Condition | None = None
+
+    def to_wire(self) -> Any:
+        return [self.text, self.condition.to_wire() if self.condition else None]
+
+    @classmethod
+    def from_wire(cls, data: Any) -> NextStep:
+        return cls(data[0], condition_from_wire(data[1]) if data[1] else None)
+
+
 class Outcome(NamedTuple):
     key: str
     label: str
-    next_steps: tuple[str, ...] = ()
+    next_steps: tuple[NextStep, ...] = ()
     own: bool = False                  # defined by the organisation's rule file, not the checker's vocabulary
 
     def to_wire(self) -> dict[str, Any]:
-        return {"key": self.key, "label": self.label, "next_steps": list(self.next_steps), "own": self.own}
+        return {"key": self.key, "label": self.label, "next_steps": [s.to_wire() for s in self.next_steps],
+                "own": self.own}
 
     @classmethod
     def from_wire(cls, data: dict[str, Any]) -> Outcome:
-        return cls(data["key"], data["label"], tuple(data["next_steps"]), data["own"])
+        return cls(data["key"], data["label"], tuple(NextStep.from_wire(s) for s in data["next_steps"]), data["own"])
 
 
 class Rule(NamedTuple):
@@ -262,18 +277,20 @@ class Rule(NamedTuple):
     reason: str
     sources: tuple[Source, ...]
     ambiguous: bool = False
+    heading: str = ""                  # what to do and to whom, when it says more than the outcome's label
 
     def to_wire(self) -> dict[str, Any]:
         return {"if": self.condition.to_wire() if self.condition else None, "outcome": self.outcome,
-                "reason": self.reason, "sources": [s.to_wire() for s in self.sources], "ambiguous": self.ambiguous}
+                "reason": self.reason, "sources": [s.to_wire() for s in self.sources], "ambiguous": self.ambiguous,
+                "heading": self.heading}
 
     @classmethod
     def from_wire(cls, data: dict[str, Any]) -> Rule:
         return cls(condition_from_wire(data["if"]) if data["if"] else None, data["outcome"], data["reason"],
-                   tuple(Source.from_wire(s) for s in data["sources"]), data["ambiguous"])
+                   tuple(Source.from_wire(s) for s in data["sources"]), data["ambiguous"], data.get("heading", ""))
 
 
-WIRE_VERSION = 2
+WIRE_VERSION = 3
 
 
 class RuleSet(NamedTuple):

@@ -16,14 +16,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .model import (OPERATORS, PLACEHOLDER, YES_NO_TEXT, AllOf, AnswerIs, AnyOf, Compare, Condition, Limit,
+from .model import (OPERATORS, PLACEHOLDER, YES_NO_TEXT, AllOf, AnswerIs, AnyOf, Compare, Condition, Limit, NextStep,
                     LimitValue, Not, Operand, Option, Outcome, Question, Rule, RuleSet, Source)
 
 QUESTION_TYPES = {"keuze", "janee", "bedrag"}
 TOP_KEYS = {"check", "titel", "inleiding", "pagina", "grenzen", "vragen", "regels", "standaard", "vervolg",
             "uitkomsten"}
 QUESTION_KEYS = {"id", "vraag", "hulp", "type", "opties", "toon_als", "risico"}
-RULE_KEYS = {"als", "uitkomst", "reden", "bron", "onduidelijk"}
+RULE_KEYS = {"als", "uitkomst", "reden", "bron", "onduidelijk", "kop"}
 CONDITION_WORDS = {"of", "niet", "som"}          # reserved in a condition; never a question id
 # An amount written in a text: '50 euro', '€ 50', '€50,-', 'EUR 49,99'.
 AMOUNT_IN_TEXT = re.compile(r"(?:€|\bEUR\b)\s*(\d[\d.]*(?:,\d{1,2})?)|\b(\d[\d.]*(?:,\d{1,2})?)\s*(?:euro\b|€)",
@@ -165,6 +165,7 @@ class _Parser:
             questions = []
         for question in questions:
             self._guard(self._question, question)
+        outcomes = self._guard(self._step_conditions, outcomes) or ()
         rules = []
         raw_rules = data.get("regels")
         if not isinstance(raw_rules, list) or not raw_rules:
@@ -302,16 +303,26 @@ class _Parser:
                 own_steps[key] = value["vervolg"]
         all_steps = {**steps, **own_steps}
         for key, list_ in all_steps.items():
-            if key not in order or not isinstance(list_, list) or not all(isinstance(s, str) for s in list_):
-                self.fail(f"[vervolg]: '{key}' moet een uitkomst zijn ({', '.join(order)}) met een lijst stappen.",
-                          "vervolg")
+            if key not in order or not isinstance(list_, list) or not all(
+                    isinstance(s, str) or (isinstance(s, dict) and set(s) == {"tekst", "als"}
+                                           and isinstance(s["tekst"], str)) for s in list_):
+                self.fail(f"[vervolg]: '{key}' moet een uitkomst zijn ({', '.join(order)}) met een lijst stappen: "
+                          "tekst, of { tekst = \"...\", als = { vraag = \"antwoord\" } } voor een stap die alleen "
+                          "bij die antwoorden past.", "vervolg")
+                all_steps[key] = []
                 continue
             for step in list_:
-                self._check_text(step, set(), "vervolg")
+                self._check_text(step if isinstance(step, str) else step["tekst"], set(), "vervolg")
         for key, text in texts.items():
             self._check_text(text, set(), "uitkomsten")
-        return tuple(Outcome(key, texts[key], tuple(s for s in all_steps.get(key, []) if isinstance(s, str)),
-                             key in own) for key in order)
+        # Conditions of steps are read once the questions are known (parse: _step_conditions).
+        return tuple(Outcome(key, texts[key], tuple(NextStep(s) if isinstance(s, str) else NextStep(s["tekst"], s["als"])
+                                                    for s in all_steps.get(key, [])), key in own) for key in order)
+
+    def _step_conditions(self, outcomes: tuple[Outcome, ...]) -> tuple[Outcome, ...]:
+        return tuple(o._replace(next_steps=tuple(
+            step._replace(condition=self._condition(step.condition, f"vervolg.{o.key}.als"))
+            if isinstance(step.condition, dict) else step for step in o.next_steps)) for o in outcomes)
 
     # --- questions ---
 
@@ -386,7 +397,14 @@ class _Parser:
             condition = self._condition(rule["als"], f"{where}.als")
         numbers = self._fixed_amounts(condition)
         self._check_text(reason, numbers, f"{where}.reden")
-        return Rule(condition, rule.get("uitkomst", ""), reason, sources, bool(rule.get("onduidelijk", False)))
+        heading = rule.get("kop", "")
+        if not isinstance(heading, str):
+            self.fail("'kop' is de tekst boven de uitkomst: wat de lezer moet doen en bij wie, bijvoorbeeld "
+                      "kop = \"Meld deze relatie bij je leidinggevende\".", where)
+            heading = ""
+        self._check_text(heading, numbers, f"{where}.kop")
+        return Rule(condition, rule.get("uitkomst", ""), reason, sources, bool(rule.get("onduidelijk", False)),
+                    heading)
 
     def _check_text(self, text: str, numbers: set[Decimal], where: str) -> None:
         """A text names no amount its rule does not compare with as a fixed number, and every placeholder is a

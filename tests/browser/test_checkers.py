@@ -3,6 +3,8 @@ start again, examples, saving. Hostile input, faults and out-of-order answers: t
 privacy across the site: test_privacy.py."""
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 
 import pytest
@@ -155,6 +157,9 @@ def test_the_outcome_can_be_saved_as_a_file(page, site_url):
         section.get_by_role("button", name="Uitkomst opslaan als bestand").click()
     text = open(download.value.path(), encoding="utf-8").read()
     assert "Nee, dit neem je niet aan" in text and "#afspraak-2-4" in text and "Geld" in text
+    # Whose code, which version, which day (issue #14, point 8).
+    assert "Gemeente Utrecht" in text and "(versie: niet vermeld in het document)" in text
+    assert re.search(r"Datum: \d{1,2} [a-z]+ 20\d\d", text)
 
 
 def test_outcome_buttons_appear_only_with_an_outcome(page, site_url):

@@ -118,7 +118,7 @@ def test_keyboard_only_to_an_outcome(page, site_url, code, checker):
     state = focus(page, checker)
     assert state["visible"], "the focused outcome heading shows its focus"
 
-    # On through the outcome, its buttons and "Begin opnieuw" until focus leaves the checker.
+    # On through the outcome, its links and buttons and "Opnieuw beginnen" until focus leaves the checker.
     for _ in range(200):
         page.keyboard.press("Tab")
         state = focus(page, checker)
@@ -136,6 +136,15 @@ def test_keyboard_only_to_an_outcome(page, site_url, code, checker):
     assert not unseen, "focus not visible on:\n" + "\n".join(unseen)
 
 
+def follow_error_summary(page) -> None:
+    """The focused error summary's first link, followed with the keyboard."""
+    page.wait_for_function("() => document.activeElement.classList.contains('cw-foutoverzicht')")
+    assert page.evaluate("() => document.activeElement.getAttribute('role')") == "alert"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.closest('.cw-foutoverzicht') !== null")
+    page.keyboard.press("Enter")
+
+
 @pytest.mark.parametrize("code", ["gemeente-utrecht", "provincie-utrecht"])
 def test_keyboard_focus_goes_to_the_question_to_answer_or_correct(page, site_url, code):
     checker = "geschenken"
@@ -144,10 +153,12 @@ def test_keyboard_focus_goes_to_the_question_to_answer_or_correct(page, site_url
     page.wait_for_selector(f"section[data-checker={checker}][data-outcome=onvolledig]")
     tab_into_checker(page, checker)
 
-    # Nothing answered yet: "Naar de uitkomst" brings focus back to the open question.
+    # Nothing answered yet: "Naar de uitkomst" focuses the error summary (GOV.UK), whose first link
+    # brings focus to the open question.
     page.keyboard.press("Tab")
     assert focus(page, checker)["kind"] == "submit"
     page.keyboard.press("Enter")
+    follow_error_summary(page)
     page.wait_for_function("() => document.activeElement.type === 'radio'")
     assert focus(page, checker)["question"] == "soort"
 
@@ -164,7 +175,8 @@ def test_keyboard_focus_goes_to_the_question_to_answer_or_correct(page, site_url
     assert amount.get_attribute("aria-invalid") == "true"
     assert "negatief" in error.inner_text()
 
-    # Enter in the field, or "Naar de uitkomst" from elsewhere: focus goes to the field with the error.
+    # Enter in the field, or "Naar de uitkomst" from elsewhere: the error summary, and from its first link
+    # the field with the error.
     page.keyboard.press("Tab")
     for _ in range(20):
         if focus(page, checker)["kind"] == "submit":
@@ -172,6 +184,7 @@ def test_keyboard_focus_goes_to_the_question_to_answer_or_correct(page, site_url
         page.keyboard.press("Tab")
     assert focus(page, checker)["kind"] == "submit"
     page.keyboard.press("Enter")
+    follow_error_summary(page)
     page.wait_for_function("() => document.activeElement.classList.contains('cw-bedrag')")
     assert focus(page, checker)["visible"]
 

@@ -14,7 +14,7 @@ from tests.browser.test_checkers import answer_first_options, open_checker, wait
 pytestmark = pytest.mark.browser
 # What the site's chrome and controls say; none of it belongs on paper.
 NEVER_ON_PAPER = ["Zoeken", "Voor trainers", "Privacy", "Toegankelijkheid", "Naar boven", "Bewerk",
-                  "Toon alle antwoorden", "Verberg alle antwoorden", "Hand-out afdrukken", "Begin opnieuw",
+                  "Toon alle antwoorden", "Verberg alle antwoorden", "Hand-out afdrukken", "Opnieuw beginnen",
                   "Uitkomst afdrukken", "Uitkomst opslaan"]
 
 
@@ -106,6 +106,9 @@ def test_the_outcome_print_button_prints_only_the_outcome(page, site_url):
     page.evaluate("() => { window.print = () => {}; }")      # keep the classes the button sets for printing
     page.get_by_role("button", name="Uitkomst afdrukken").click()
     text = "\n".join(pdf_pages(page))
-    assert "Check:" in text and "Uitkomst:" in text
+    assert "Check:" in text and "Jouw antwoorden" in text
+    # The answers, whose code and which version, and the day are on paper (issue #14, point 8).
+    assert "Gemeente Utrecht" in text and "versie: niet vermeld in het document" in flat(text) and "Datum:" in text
+    assert "Wijzig" not in text, "change links are for the screen"
     assert "Praktijkvoorbeelden" not in text and "Wat zijn de afspraken?" not in text
     assert_clean(text)

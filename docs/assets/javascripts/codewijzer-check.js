@@ -97,6 +97,11 @@ function ask(request) {
   });
 }
 
+// Scrolling follows the reader's "reduce motion" setting.
+function motion() {
+  return window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
+}
+
 function localDate() {
   const now = new Date();
   return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
@@ -130,6 +135,7 @@ class Checker {
     this.text = data.texts;
     this.runtime = data.runtime;
     this.today = data.today;           // set only in a build for another day (CODEWIJZER_DATUM)
+    this.context = data.context;       // organisation, contact points, glossary: passed to Python with the rules
     this.prefix = `cw-${section.dataset.checker}`;
     this.latest = 0;
     this.ready = false;
@@ -165,10 +171,7 @@ class Checker {
     this.say(example ? this.text.voorbeeld_ingevuld : this.text.klaar);
     this.fallback?.querySelector("details")?.removeAttribute("open");
     await this.update();
-    if (example) {
-      this.section.scrollIntoView({ block: "start" });
-      this.outcome.querySelector(".cw-verdict")?.focus({ preventScroll: true });
-    }
+    if (example) this.reveal({ push: false });
   }
 
   say(message) {
@@ -205,7 +208,19 @@ class Checker {
     this.form.append(element("p", { class: "cw-check-verder" },
       element("button", { type: "submit", class: "md-button md-button--primary", text: this.text.naar_uitkomst })));
     this.form.addEventListener("input", () => this.update());
-    this.form.addEventListener("change", () => this.update());
+    // A tap or click on an answer that completes the form takes the reader to the outcome (GOV.UK: the
+    // page after the last question). Arrow keys through options never move focus away: keyboard users go
+    // on with Enter or "Naar de uitkomst".
+    this.form.addEventListener("pointerdown", () => { this.tapped = true; });
+    this.form.addEventListener("keydown", () => { this.tapped = false; });
+    this.form.addEventListener("change", () => {
+      const reveal = this.tapped;
+      this.tapped = false;
+      this.update().then(() => { if (reveal && this.result?.status === "uitkomst" && this.revealDue()) this.reveal(); });
+    });
+    this.summary = element("div", { class: "cw-foutoverzicht utrecht-alert utrecht-alert--error", role: "alert",
+      tabindex: "-1", hidden: true, "aria-labelledby": `${this.prefix}-foutoverzicht-kop` });
+    this.form.prepend(this.summary);
     this.outcome = element("div", { class: "cw-check-uitkomst", "aria-live": "polite", "aria-atomic": "true" });
     const again = element("button", { type: "button", class: "md-button", text: this.text.opnieuw });
     const print = element("button", { type: "button", class: "md-button", text: this.text.afdrukken });
@@ -281,6 +296,7 @@ class Checker {
       const request = { checker: this.section.dataset.checker, rules_key: key, answers, today: this.today || localDate() };
       if (!shared.sentRules.has(key)) {          // the rules travel to the worker once, then only the key
         request.rules = this.rules;
+        request.context = this.context;
         shared.sentRules.add(key);
       }
       result = await ask(request);
@@ -295,9 +311,11 @@ class Checker {
   render(result) {
     this.section.dataset.renders = String(Number(this.section.dataset.renders || 0) + 1);   // for the benchmark
     const visible = new Set(result.visible || []);
+    const missing = new Set(this.showMissing ? result.missing || [] : []);
     for (const [id, field] of this.fields) {
       field.wrapper.hidden = !visible.has(id);
-      const message = (result.errors || {})[id];
+      const message = (result.errors || {})[id] ||
+        (missing.has(id) ? this.text[field.question.kind === "amount" ? "bedrag_leeg" : "niet_beantwoord"] : "");
       field.error.hidden = !message;
       field.error.textContent = message || "";
       field.wrapper.classList.toggle(field.question.kind === "amount" ? "utrecht-form-field--invalid" : "utrecht-form-fieldset--invalid", Boolean(message));
@@ -307,6 +325,8 @@ class Checker {
       }
     }
     this.section.dataset.outcome = result.status;
+    if (result.status === "uitkomst") this.showMissing = false;
+    this.updateSummary();
     this.actions.hidden = result.status !== "uitkomst";
     if (result.status === "uitkomst") this.showOutcome(result);
     else this.showMessage(this.text[{ ongeldig: "ongeldig", fout: "rekenfout" }[result.status] || "onvolledig"]);
@@ -329,7 +349,8 @@ class Checker {
   // written to the page (toNodes) and to the saved file (toText).
   outcomeBlocks(result) {
     const reasons = (list) => list.map((reason) => ({ text: reason.text, sources: reason.sources }));
-    const blocks = [{ kind: "verdict", text: `${this.text.uitkomst}: ${result.verdict_label}` }];
+    // The heading says what to do and to whom (the rule's 'kop', or the outcome's label: Python picks).
+    const blocks = [{ kind: "verdict", text: result.heading || result.verdict_label }];
     if (result.ambiguous) blocks.push({ kind: "note", class: "cw-onduidelijk", text: this.text.onduidelijk });
     blocks.push({ kind: "heading", text: this.text.waarom }, { kind: "list", items: reasons(result.reasons) });
     for (const used of result.limits || []) {
@@ -340,9 +361,80 @@ class Checker {
       blocks.push({ kind: "heading", text: this.text.vervolg }, { kind: "list", ordered: true,
         items: result.next_steps.map((step) => ({ text: step })) });
     }
+    if (result.contacts?.length) {
+      blocks.push({ kind: "heading", text: this.text.contact_kop }, { kind: "contacts", items: result.contacts,
+        help: result.help_page });
+    }
     blocks.push({ kind: "heading", text: this.text.bronnen },
       { kind: "list", class: "cw-bronnen", items: result.sources.map((source) => ({ link: source })) });
+    blocks.push({ kind: "heading", text: this.text.jouw_antwoorden }, { kind: "answers", items: this.answerList() },
+      { kind: "note", class: "cw-uitkomst-gegevens", text: this.facts() });
     return blocks;
+  }
+
+  // Each answer shown, as question and chosen text.
+  answerList() {
+    return Object.entries(this.answers({ shownOnly: true })).map(([id, value]) => {
+      const question = this.fields.get(id).question;
+      return { id, question: question.text,
+        answer: question.kind === "amount" ? `€ ${value}` : question.options.find((o) => o.value === value)?.text };
+    });
+  }
+
+  // Organisation, code and version, and the day: on paper and in the saved file.
+  facts() {
+    const context = this.context || {};
+    const day = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+    return [context.organisation, context.code && `${context.code} (${this.text.versie}: ${context.version})`,
+      `${this.text.datum}: ${day}`].filter(Boolean).join(". ") + ".";
+  }
+
+  // Text with the outcome's abbreviations (Python lists them with the glossary's explanation) as <abbr>.
+  withAbbreviations(text) {
+    const known = Object.keys(this.abbreviations || {});
+    if (!known.length) return [text];
+    const pattern = new RegExp(`(?<![\\w-])(${known.join("|")})(?![\\w-])`, "g");
+    const nodes = [];
+    let last = 0;
+    for (const match of text.matchAll(pattern)) {
+      nodes.push(text.slice(last, match.index), element("abbr", { title: this.abbreviations[match[1]], text: match[1] }));
+      last = match.index + match[1].length;
+    }
+    nodes.push(text.slice(last));
+    return nodes.filter((node) => node !== "");
+  }
+
+  contactNodes(block) {
+    const items = block.items.map((contact) => {
+      const ways = [];
+      if (contact.link) ways.push(element("li", {}, `${this.text.website}: `, element("a", { href: contact.link, text: contact.link_tekst || contact.link })));
+      if (contact.email) ways.push(element("li", {}, `${this.text.email}: `, element("a", { href: `mailto:${contact.email}`, text: contact.email })));
+      if (contact.telefoon) ways.push(element("li", {}, `${this.text.telefoon}: `, element("a", { href: `tel:${contact.telefoon.replace(/[^0-9+]/g, "")}`, text: contact.telefoon })));
+      if (contact.bereikbaar) ways.push(element("li", { text: `${this.text.bereikbaar}: ${contact.bereikbaar}` }));
+      return element("li", { class: "cw-contact", "data-contact": contact.key },
+        element("strong", {}, ...this.withAbbreviations(contact.naam)), " ",
+        element("span", {}, ...this.withAbbreviations(contact.uitleg || "")),
+        ways.length ? element("ul", {}, ...ways) : null,
+        contact.persoonlijk ? element("p", { class: "cw-persoonlijk", text: contact.persoonlijk }) : null,
+        contact.nog_niet_bekend ? element("p", { class: "cw-nog-niet" }, element("strong", { text: `${this.text.nog_niet_bekend} ` }), contact.nog_niet_bekend) : null);
+    });
+    const help = block.help ? element("p", {}, element("a", { href: `${this.section.dataset.base}${block.help}#contactpunten`, text: this.text.hulp_pagina })) : null;
+    return element("div", { class: "cw-contacten" }, element("ul", {}, ...items), help);
+  }
+
+  answerNodes(block) {
+    const rows = block.items.map((entry) => {
+      const change = element("a", { href: `#${this.prefix}-${entry.id}`, class: "cw-wijzig", "data-vraag": entry.id },
+        this.text.wijzig, element("span", { class: "cw-visueel-verborgen", text: ` ${this.text.wijzig_antwoord}: ${entry.question}` }));
+      change.addEventListener("click", (event) => {
+        event.preventDefault();
+        event.stopPropagation();           // no hash in the URL, and not Material's instant navigation
+        this.focusQuestion(entry.id);
+      });
+      return element("div", { class: "cw-jouw-antwoord" }, element("dt", { text: entry.question }),
+        element("dd", { text: entry.answer }), element("dd", { class: "cw-jouw-antwoord-wijzig" }, change));
+    });
+    return element("dl", { class: "cw-jouw-antwoorden" }, ...rows);
   }
 
   toNodes(blocks) {
@@ -353,13 +445,15 @@ class Checker {
     };
     const item = (entry) => entry.link
       ? element("li", {}, element("a", { href: this.sourceHref(entry.link), text: entry.link.label }))
-      : element("li", {}, element("span", { text: entry.text }), entry.sources?.length ? " " : null,
+      : element("li", {}, element("span", {}, ...this.withAbbreviations(entry.text)), entry.sources?.length ? " " : null,
         entry.sources?.length ? links(entry.sources) : null);
     return blocks.map((block) => {
-      if (block.kind === "verdict") return element("h3", { class: "cw-verdict", tabindex: "-1", text: block.text });
+      if (block.kind === "verdict") return element("h3", { class: "cw-verdict", tabindex: "-1" }, ...this.withAbbreviations(block.text));
+      if (block.kind === "contacts") return this.contactNodes(block);
+      if (block.kind === "answers") return this.answerNodes(block);
       if (block.kind === "heading") return element("h4", { text: block.text });
       if (block.kind === "note") {
-        return element("p", { class: block.class }, element("span", { text: block.text }),
+        return element("p", { class: block.class }, element("span", {}, ...this.withAbbreviations(block.text)),
           block.sources?.length ? " " : null, block.sources?.length ? links(block.sources) : null);
       }
       return element(block.ordered ? "ol" : "ul", { class: block.class }, ...block.items.map(item));
@@ -371,7 +465,13 @@ class Checker {
     const lines = [];
     for (const block of blocks) {
       if (block.kind === "verdict" || block.kind === "heading") lines.push("", block.text);
-      else if (block.kind === "note") {
+      else if (block.kind === "contacts") {
+        for (const c of block.items) {
+          lines.push(`- ${c.naam}: ${[c.link, c.email, c.telefoon, c.bereikbaar].filter(Boolean).join(", ") || c.persoonlijk || c.nog_niet_bekend || ""}`);
+        }
+      } else if (block.kind === "answers") {
+        for (const entry of block.items) lines.push(`- ${entry.question} ${entry.answer}`);
+      } else if (block.kind === "note") {
         lines.push(block.text + (block.sources || []).map((s) => ` (${this.text.bron}: ${s.label})`).join(""));
       } else {
         block.items.forEach((entry, index) => {
@@ -385,11 +485,13 @@ class Checker {
   }
 
   showOutcome(result) {
-    const signature = JSON.stringify([result.verdict, result.reasons, result.next_steps, result.limits]);
+    const signature = JSON.stringify([result.verdict, result.heading, result.reasons, result.next_steps, result.limits,
+      result.contacts, this.answerList()]);
     if (this.outcome.dataset.signature === signature) return;
     this.outcome.dataset.signature = signature;
     this.outcome.dataset.message = "";
     this.outcome.dataset.verdict = result.verdict;
+    this.abbreviations = result.abbreviations || {};
     this.outcome.replaceChildren(...this.toNodes(this.outcomeBlocks(result)));
   }
 
@@ -399,18 +501,93 @@ class Checker {
     await this.update();
     const result = this.result;
     if (result?.status === "uitkomst") {
-      this.outcome.querySelector(".cw-verdict")?.focus();     // the live region already announced it
+      this.reveal();
       return;
     }
-    const fields = [...this.fields.values()].filter((field) => !field.wrapper.hidden);
-    const invalid = fields.find((field) => !field.error.hidden);
-    const open = fields.find((field) => !Object.hasOwn(this.answers(), field.question.id));
-    const target = invalid || open;
-    if (target) (target.inputs.find((input) => input.checked) || target.inputs[0]).focus();
+    if (!result || result.status === "fout") return;
+    // GOV.UK error summary: every unanswered or invalid question, linked, at the top of the form.
+    this.showMissing = true;
+    this.render(result);
+    if (!this.summary.hidden) this.summary.focus();
+  }
+
+  updateSummary() {
+    const result = this.result || {};
+    const problems = [...this.fields.values()].filter((field) => !field.wrapper.hidden && !field.error.hidden);
+    if (!this.showMissing && !this.summary.dataset.shown) { this.summary.hidden = true; return; }
+    if (!problems.length) { this.summary.hidden = true; delete this.summary.dataset.shown; return; }
+    this.summary.dataset.shown = "";
+    this.summary.hidden = false;
+    this.summary.replaceChildren(
+      element("h3", { id: `${this.prefix}-foutoverzicht-kop`, class: "cw-foutoverzicht-kop", text: this.text.fout_kop }),
+      element("ul", {}, ...problems.map((field) => {
+        const link = element("a", { href: `#${this.prefix}-${field.question.id}` }, `${field.question.text} `,
+          element("span", { class: "cw-foutoverzicht-melding", text: field.error.textContent }));
+        link.addEventListener("click", (event) => {
+          event.preventDefault();
+          event.stopPropagation();
+          this.focusQuestion(field.question.id);
+        });
+        return element("li", {}, link);
+      })));
+    void result;
+  }
+
+  focusQuestion(id) {
+    const field = this.fields.get(id);
+    if (!field || field.wrapper.hidden) return;
+    this.editing = true;
+    const input = field.inputs.find((i) => i.checked) || field.inputs[0];
+    field.wrapper.scrollIntoView({ block: "center", behavior: motion() });
+    input.focus({ preventScroll: true });
+  }
+
+  // After the last answer (or "Naar de uitkomst"): the outcome heading in view and focused, as a step in
+  // the browser's history (no answers in it), so Back returns to the questions and Forward to the outcome.
+  revealDue() {
+    const due = this.outcome.dataset.shownSignature !== this.outcome.dataset.signature || this.editing;
+    return due;
+  }
+
+  reveal({ push = true } = {}) {
+    const heading = this.outcome.querySelector(".cw-verdict");
+    if (!heading) return;
+    this.editing = false;
+    this.outcome.dataset.shownSignature = this.outcome.dataset.signature;
+    // Material's instant navigation overwrites history.state with the scroll position, so the entry is
+    // recognised by its place: one entry for the outcome, pushed once, on the page's own URL.
+    if (push && !this.atOutcome) {
+      history.pushState(null, "");
+      this.outcomeEntry = location.href;
+      this.atOutcome = true;
+    }
+    heading.scrollIntoView({ block: "start", behavior: motion() });
+    heading.focus({ preventScroll: true });
+  }
+
+  // Back from the outcome: the questions (the last one answered, focused); Forward: the outcome again.
+  returnTo() {
+    if (!this.outcomeEntry || location.href !== this.outcomeEntry || !this.form?.isConnected) return false;
+    const back = this.atOutcome;
+    this.atOutcome = !back;
+    setTimeout(() => {
+      if (!back && this.result?.status === "uitkomst") this.reveal({ push: false });
+      else if (back) {
+        const shown = [...this.fields.values()].filter((field) => !field.wrapper.hidden);
+        const answered = this.answers();
+        const last = shown.reverse().find((field) => Object.hasOwn(answered, field.question.id)) || shown.at(-1);
+        if (last) this.focusQuestion(last.question.id);
+        this.editing = false;
+      }
+    }, 0);
+    return true;
   }
 
   restart() {
     this.form.reset();
+    this.showMissing = false;
+    delete this.summary.dataset.shown;
+    this.outcome.dataset.shownSignature = "";
     this.update({});
     this.fields.get(this.schema.questions[0].id).inputs[0].focus();
   }
@@ -430,20 +607,14 @@ class Checker {
     if (this.ready) {
       this.update().then(() => {
         this.say(this.text.voorbeeld_ingevuld);
-        this.section.scrollIntoView({ block: "start" });
-        this.outcome.querySelector(".cw-verdict")?.focus({ preventScroll: true });
+        this.reveal({ push: false });
       });
     }
     return true;
   }
 
   outcomeText() {
-    const lines = [this.text.bestand_kop, this.schema.title, "", `${this.text.jouw_antwoorden}:`];
-    for (const [id, value] of Object.entries(this.answers({ shownOnly: true }))) {
-      const question = this.fields.get(id).question;
-      const answer = question.kind === "amount" ? value : question.options.find((o) => o.value === value)?.text;
-      lines.push(`- ${question.text} ${answer}`);
-    }
+    const lines = [this.text.bestand_kop, this.schema.title, this.facts()];
     lines.push(...this.toText(this.outcomeBlocks(this.result)));
     lines.push("", this.text.bestand_let_op);
     return lines.join("\n") + "\n";
@@ -488,6 +659,12 @@ function initialise() {
     checker.start();
   }
 }
+
+// Back and Forward between questions and outcome (Checker.reveal, returnTo): codewijzer-terug.js, a classic
+// script in <head>, listens before Material does and asks each checker on the page.
+window.codewijzerHistory = window.codewijzerHistory || new Set();
+window.codewijzerHistory.add(() =>
+  [...document.querySelectorAll("section.cw-check")].some((section) => section.codewijzer?.returnTo()));
 
 // A checker page loads this module from <head> (async), so Python starts while the page is still
 // parsing; the <meta> holds what the worker needs. (build_scripts/checker_embed.py, head_tags)
