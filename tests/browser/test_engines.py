@@ -21,6 +21,7 @@ import pytest
 from build_scripts.checker_embed import UI_TEXT
 from build_scripts.serve import SiteHandler
 from checkers import evaluate
+from checkers.dates import evaluation_date
 from tests.browser.engines import (DEBIAN_PACKAGES, FIREFOX_ESR, MINIBROWSER, PlaywrightTab, SeleniumTab, Xvfb,
                                    could_install, debian_engine_available, playwright_engine_available,
                                    webkit_session)
@@ -91,10 +92,19 @@ class Step:
     value: str = ""         # the answer as the command line takes it
 
 
+def question_views(rule_set) -> dict[str, dict]:
+    """Each question as the reader sees it (texts filled in for the evaluation date), by id."""
+    today = evaluation_date()
+    return {q.id: {"id": q.id, "vraag": rule_set.fill(q.text, today), "type": q.kind,
+                   "hulp": rule_set.fill(q.hint, today) if q.hint else "",
+                   "opties": [{"waarde": o.value, "tekst": rule_set.fill(o.text, today)} for o in q.options]}
+            for q in rule_set.questions}
+
+
 def first_option_path(code: str, checker: str) -> tuple[list[Step], dict]:
     """The command line's walk: answer each next question with its first option (an amount: 10)."""
     rule_data = rules(code, checker)
-    questions = {question["id"]: question for question in rule_data["vragen"]}
+    questions = question_views(rule_data)
     answers, steps = {}, []
     for _ in range(40):
         result = evaluate(checker, rule_data, answers)
@@ -126,7 +136,8 @@ def walk(tab, steps: list[Step]) -> None:
 
 
 def outcome_heading(result: dict) -> str:
-    return f"{UI_TEXT['uitkomst']}: {result['verdict_label']}"
+    """The outcome's heading: what to do and to whom (Python's 'heading': the rule's kop, or the label)."""
+    return result.get("heading") or result["verdict_label"]
 
 
 @pytest.mark.parametrize("server", ["site_url", "nginx_url"])
