@@ -3,15 +3,12 @@ as a header, and every checker reaching an outcome under it without a single vio
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import urllib.request
 
 import pytest
 
 from build_scripts import csp
 from tests.browser.conftest import dedicated_worker
-from tests.browser.nginx_server import nginx_binary, start_nginx
 from tests.browser.test_checkers import RULE_FILES, answer_first_options, open_checker, wait_for_verdict
 
 pytestmark = pytest.mark.browser
@@ -19,18 +16,6 @@ LONG_LIVED = "public, max-age=31536000, immutable"
 VIOLATIONS = ("window.__problems = []; document.addEventListener('securitypolicyviolation', "
               "e => window.__problems.push(e.violatedDirective + ' ' + e.blockedURI));")
 
-
-@pytest.fixture(scope="module")
-def nginx_url(built_site, tmp_path_factory):
-    if not nginx_binary():
-        if shutil.which("apt-get") and os.geteuid() == 0:
-            pytest.fail("nginx is missing although `make nginx` could install it: run `make test`")
-        pytest.skip("LET OP: nginx ontbreekt (installeer nginx, of draai `make test` als root): "
-                    "deploy/nginx.conf is NIET getest")
-    process, url = start_nginx(built_site, tmp_path_factory.mktemp("nginx"))
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
 
 
 def fetch(url: str, encoding: str = "") -> tuple[int, dict[str, str]]:
