@@ -20,8 +20,9 @@ from pathlib import Path
 UNCHECKED = "nog niet gecontroleerd"
 CONCEPT_ENV = "CODEWIJZER_CONCEPT"
 SCANNED = (".md", ".toml", ".yml", ".yaml", ".txt")
+TODO = re.compile(r"\bTODO:")
 MARKERS = [
-    (re.compile(r"\bTODO:"), "nog in te vullen (TODO)"),
+    (TODO, "nog in te vullen (TODO)"),
     (re.compile(rf":\s*[\"']?{UNCHECKED}[\"']?\s*(#.*)?$", re.IGNORECASE), f"waarde {UNCHECKED}"),
     (re.compile(r"\bnog_aan_te_vullen\s*[:=]\s*true\b", re.IGNORECASE), "contactpunt nog aan te vullen"),
 ]
@@ -61,7 +62,7 @@ def find_in_text(rel_path: str, text: str) -> list[OpenItem]:
         comment = not markdown and line.lstrip().startswith("#")
         for pattern, what in MARKERS:
             # A data file's comment may explain the markers; only a TODO: in it is an open item.
-            if comment and what != MARKERS[0][1]:
+            if comment and pattern is not TODO:
                 continue
             if pattern.search(plain):
                 items.append(OpenItem(rel_path, number, what, " ".join(line.split())[:120]))
