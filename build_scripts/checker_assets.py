@@ -10,10 +10,12 @@ import gzip
 import hashlib
 import io
 import json
+import os
 import shutil
 import subprocess
 import tempfile
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +78,10 @@ def write_assets(site_dir: Path, wheel_name: str, wheel: bytes, runtime: dict[st
     (checkers_dir / wheel_name).write_bytes(wheel)
     cached = CACHE / runtime["key"]
     shutil.copyfile(cached / "stdlib.zip", target / runtime["stdlib"])
-    (target / runtime["snapshot"]).write_bytes(sparse_snapshot((cached / "snapshot.bin").read_bytes()))
+    sparse = cached / "snapshot.sparse"     # made once per snapshot, like the snapshot itself
+    if not sparse.is_file():
+        sparse.write_bytes(sparse_snapshot((cached / "snapshot.bin").read_bytes()))
+    shutil.copyfile(sparse, target / runtime["snapshot"])
 
 
 SPARSE_MAGIC = b"CWSPARSE1"
@@ -166,15 +171,20 @@ def precompress(site_dir: Path) -> None:
     """Write .br and .gz beside every compressible file, for servers that serve them as they are.
 
     Large files that do not change between builds (Pyodide, snapshot) are compressed once and cached.
+    brotli and zlib release the GIL while they compress, so the files are compressed on every core.
     """
-    for path in site_dir.rglob("*"):
-        if not path.is_file() or path.suffix not in COMPRESSIBLE or path.stat().st_size < MIN_COMPRESS:
-            continue
-        data = path.read_bytes()
-        if path.suffix == ".zip" and not _is_stored_zip(data):
-            continue       # a deflated zip does not shrink further
-        for suffix in (".br", ".gz"):
-            path.with_name(path.name + suffix).write_bytes(_compressed(data, suffix))
+    paths = [path for path in site_dir.rglob("*")
+             if path.is_file() and path.suffix in COMPRESSIBLE and path.stat().st_size >= MIN_COMPRESS]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        list(pool.map(_write_compressed, paths))      # list(): an error in any file ends the build
+
+
+def _write_compressed(path: Path) -> None:
+    data = path.read_bytes()
+    if path.suffix == ".zip" and not _is_stored_zip(data):
+        return       # a deflated zip does not shrink further
+    for suffix in (".br", ".gz"):
+        path.with_name(path.name + suffix).write_bytes(_compressed(data, suffix))
 
 
 def _is_stored_zip(data: bytes) -> bool:

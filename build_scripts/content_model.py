@@ -87,12 +87,12 @@ def parse_page(src_path: str, text: str) -> SourcePage:
 
 # libyaml's parser when PyYAML has it (the wheels do): the front matter of every page is read on
 # every build, and the pure-Python parser was a large share of the time per page.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _load_with_lines(raw: str) -> tuple[yaml.Node | None, Any]:
     """Parse once: the node tree (for line numbers) and the data built from it."""
-    loader = _Loader(raw)
+    loader = YAML_LOADER(raw)
     try:
         node = loader.get_single_node()
         return node, (loader.construct_document(node) if node is not None else None) or {}

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from .content_model import ContentError
+from .content_model import YAML_LOADER, ContentError
 from .markdown_blocks import replace_fenced
 
 CONTINUE = "verder"
@@ -33,7 +33,7 @@ _ids = itertools.count(1)
 
 def _load(body: str, src_path: str, line: int, kind: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(body)
+        data = yaml.load(body, Loader=YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ContentError(src_path, f"het blok '{kind}' is geen geldige YAML ({getattr(exc, 'problem', exc)}).",

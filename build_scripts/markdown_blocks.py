@@ -18,13 +18,28 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 PLACEHOLDER = re.compile(r"^<!--\s*codewijzer:\s*(?P<name>[\w-]+)\s*-->$")
+NEWLINE = re.compile(r"\n")
 
 
-@lru_cache(maxsize=2)
-def _parser(inline: bool) -> MarkdownIt:
+BLOCKS, INLINE, LINKS = "blocks", "inline", "links"     # how much of the text to parse
+
+
+def _links_only(state) -> None:
+    """markdown-it's 'inline' core rule, for inline content that can hold a link (a '[') only."""
+    for token in state.tokens:
+        if token.type == "inline":
+            token.children = []
+            if "[" in token.content:
+                state.md.inline.parse(token.content, state.md, state.env, token.children)
+
+
+@lru_cache(maxsize=3)
+def _parser(mode: str) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable("table").disable("code")
-    if not inline:      # blocks only (fences, placeholders, headings): about half the work
+    if mode == BLOCKS:      # fences, placeholders, headings: about half the work
         md.disable("inline")
+    elif mode == LINKS:     # link targets only: skip the inline text that has none
+        md.core.ruler.at("inline", _links_only)
     md.normalizeLink = lambda url: url          # keep targets as the editor wrote them
     md.normalizeLinkText = lambda text: text
     md.validateLink = lambda url: True
@@ -32,13 +47,13 @@ def _parser(inline: bool) -> MarkdownIt:
 
 
 @lru_cache(maxsize=64)
-def _parse(markdown: str, inline: bool = True) -> tuple[tuple[Token, ...], dict]:
+def _parse(markdown: str, mode: str) -> tuple[tuple[Token, ...], dict]:
     env: dict = {}
-    return tuple(_parser(inline).parse(markdown, env)), env
+    return tuple(_parser(mode).parse(markdown, env)), env
 
 
-def tokens(markdown: str, inline: bool = True) -> tuple[Token, ...]:
-    return _parse(markdown, inline)[0]
+def tokens(markdown: str, mode: str = INLINE) -> tuple[Token, ...]:
+    return _parse(markdown, mode)[0]
 
 
 @dataclass(frozen=True)
@@ -55,7 +70,7 @@ def fences(markdown: str) -> list[Fence]:
         return []
     lines = markdown.split("\n")
     found = []
-    for token in tokens(markdown, inline=False):
+    for token in tokens(markdown, BLOCKS):
         if token.type != "fence" or not token.map:
             continue
         first, last = token.map[0], token.map[1] - 1
@@ -66,11 +81,7 @@ def fences(markdown: str) -> list[Fence]:
 
 
 def _line_starts(markdown: str) -> list[int]:
-    starts = [0]
-    for position, char in enumerate(markdown):
-        if char == "\n":
-            starts.append(position + 1)
-    return starts
+    return [0, *(match.end() for match in NEWLINE.finditer(markdown))]
 
 
 def _span(markdown: str, starts: list[int], first: int, last: int) -> tuple[int, int]:
@@ -81,11 +92,12 @@ def _span(markdown: str, starts: list[int], first: int, last: int) -> tuple[int,
 
 def replace_fenced(markdown: str, lang: str, render: Callable[[str, int], str]) -> str:
     """Replace each fenced block of language `lang` by render(body, line of the body's first line)."""
+    found = [fence for fence in fences(markdown) if fence.lang == lang]
+    if not found:
+        return markdown
     starts = _line_starts(markdown)
     out, position = [], 0
-    for fence in fences(markdown):
-        if fence.lang != lang:
-            continue
+    for fence in found:
         start, end = _span(markdown, starts, fence.first, fence.last)
         out += [markdown[position:start], render(fence.body, fence.first + 1)]
         position = end
@@ -94,9 +106,10 @@ def replace_fenced(markdown: str, lang: str, render: Callable[[str, int], str]) 
 
 def outside_fences(markdown: str) -> Iterator[tuple[bool, str]]:
     """Yield (is_prose, chunk) so line-based rewrites can skip fenced blocks."""
-    starts = _line_starts(markdown)
+    found = fences(markdown)
+    starts = _line_starts(markdown) if found else []
     position = 0
-    for fence in fences(markdown):
+    for fence in found:
         start, end = _span(markdown, starts, fence.first, fence.last)
         yield True, markdown[position:start]
         yield False, markdown[start:end]
@@ -113,9 +126,9 @@ def map_prose(markdown: str, rewrite: Callable[[str, int], str]) -> str:
     return "".join(out)
 
 
-def _inline_with_line(markdown: str) -> Iterator[tuple[Token, int]]:
+def _inline_with_line(markdown: str, mode: str = INLINE) -> Iterator[tuple[Token, int]]:
     """Each inline child token (text, link, image, ...) with the line it is on."""
-    for token in tokens(markdown):
+    for token in tokens(markdown, mode):
         if token.type != "inline" or not token.map:
             continue
         line = token.map[0]
@@ -130,8 +143,8 @@ def _inline_with_line(markdown: str) -> Iterator[tuple[Token, int]]:
 def links(markdown: str) -> list[tuple[str, int]]:
     """Every link and image target (inline and reference definitions), not in code, with its line."""
     found = [(child.attrs["href" if child.type == "link_open" else "src"], line)
-             for child, line in _inline_with_line(markdown) if child.type in ("link_open", "image")]
-    for definition in _parse(markdown)[1].get("references", {}).values():
+             for child, line in _inline_with_line(markdown, LINKS) if child.type in ("link_open", "image")]
+    for definition in _parse(markdown, LINKS)[1].get("references", {}).values():
         found.append((definition["href"], definition["map"][0]))
     return sorted(found, key=lambda link: link[1])
 
@@ -151,9 +164,9 @@ def in_text(markdown: str, pattern: re.Pattern) -> list[tuple[re.Match, int]]:
 def placeholders(markdown: str) -> list[tuple[str, int]]:
     """Each `<!-- codewijzer: NAME -->` on a line of its own (not in code), with its line."""
     found: list[tuple[str, int]] = []
-    if "<!--" not in markdown:
+    if "codewijzer:" not in markdown:       # no placeholder at all: no need to parse
         return found
-    for token in tokens(markdown, inline=False):
+    for token in tokens(markdown, BLOCKS):
         if token.type == "html_block" and token.map:
             for offset, text in enumerate(token.content.split("\n")):
                 match = PLACEHOLDER.match(text.strip())
@@ -166,7 +179,7 @@ def rewrite_link_targets(markdown: str, rewrite: Callable[[str], str]) -> str:
     """Markdown with each relative inline link target replaced by rewrite(target) (not in code)."""
     lines = markdown.split("\n")
     done: set[tuple[int, str]] = set()
-    for child, line in _inline_with_line(markdown):
+    for child, line in _inline_with_line(markdown, LINKS):
         if child.type not in ("link_open", "image"):
             continue
         target = child.attrs["href" if child.type == "link_open" else "src"]
@@ -179,5 +192,5 @@ def rewrite_link_targets(markdown: str, rewrite: Callable[[str], str]) -> str:
 
 def heading_line(markdown: str, level: int = 1) -> int | None:
     """The line of the first heading of `level` (e.g. the page title), or None."""
-    return next((token.map[0] for token in tokens(markdown, inline=False)
+    return next((token.map[0] for token in tokens(markdown, BLOCKS)
                  if token.type == "heading_open" and token.tag == f"h{level}" and token.map), None)
