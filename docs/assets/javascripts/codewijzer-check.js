@@ -4,7 +4,8 @@
 // JavaScript decides nothing about the rules. All Dutch wording comes from the page, none from here.
 // Nothing is stored or sent: no cookies, no storage, no network requests with answers.
 
-const shared = { worker: null, port: null, ready: null, pending: new Map(), sequence: 0, sentRules: new Set() };
+const shared = { worker: null, port: null, ready: null, pending: new Map(), sequence: 0, sentRules: new Set(),
+  warmed: new Set() };
 
 // Chromium 148+ keeps a shared worker alive for a short while after its last page has gone
 // (extendedLifetime): a reload, the next checker page or a second tab then finds Python running
@@ -71,6 +72,7 @@ function startWorker(base, wheel, runtime) {
     });
     shared.ready.catch(() => {
       shared.ready = null; shared.stop?.(); shared.worker = null; shared.port = null; shared.sentRules.clear();
+      shared.warmed.clear();
     });
   }
   return shared.ready;
@@ -100,6 +102,14 @@ function ask(request) {
 // Scrolling follows the reader's "reduce motion" setting.
 function motion() {
   return window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
+}
+
+// The day in Dutch words for the outcome's facts. The first Dutch date format of a page loads the
+// browser's Dutch locale data (about 25 ms): made once, while Python starts, not on the first outcome.
+let dutchDayFormat = null;
+function dutchToday() {
+  dutchDayFormat ??= new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+  return dutchDayFormat.format(new Date());
 }
 
 function localDate() {
@@ -151,6 +161,7 @@ class Checker {
     this.showMessage(this.text.laden_uitkomst);
     this.outcome.setAttribute("aria-busy", "true");
     const example = this.applyExample();
+    setTimeout(dutchToday, 0);                  // while Python starts (see dutchToday)
     // Last resort for a start that hangs: show the rules; if Python arrives after all, carry on.
     const slow = setTimeout(() => this.fail(), 60_000);
     try {
@@ -164,14 +175,47 @@ class Checker {
     }
     this.ready = true;
     if (!this.form.isConnected) this.build();    // Python came after all, after the 60-second fallback
+    // The rules reach Python and the answers given so far are evaluated before the check says it is
+    // ready: that first evaluation is the slowest (Python reads the rules), and the reader's next answer
+    // should not wait for it.
+    await this.update();
     this.outcome.removeAttribute("aria-busy");
     this.status.classList.remove("cw-check-fout");
     this.section.dataset.state = "ready";
-    announceSettled();
     this.say(example ? this.text.voorbeeld_ingevuld : this.text.klaar);
     this.fallback?.querySelector("details")?.removeAttribute("open");
-    await this.update();
     if (example) this.reveal({ push: false });
+    this.warmUp().then(announceSettled);         // Material's search index after that (see announceSettled)
+  }
+
+  // The first answer that takes a new path through Python waits while the browser compiles the parts of
+  // Python it needs (WebAssembly functions are compiled on first use, up to 20 ms each). So once Python
+  // has this checker's rules, the worker takes those paths itself, one at a time, while the reader reads
+  // the first question; a reader's own answer goes before the next of them. The results are not used.
+  warmUp() {
+    const key = this.rulesKey();
+    if (!shared.port || shared.warmed.has(key) || !shared.sentRules.has(key)) return Promise.resolve();
+    shared.warmed.add(key);
+    const answerSets = [...Object.values(this.examples)];
+    for (const question of this.schema.questions) {
+      if (question.kind === "amount") {
+        for (const value of ["€ 1.000,50", "49,99", "50", "-5", "abc"]) answerSets.push({ [question.id]: value });
+      } else {
+        for (const option of question.options) answerSets.push({ [question.id]: option.value });
+      }
+    }
+    const today = this.today || localDate();
+    const requests = answerSets.map((answers) =>
+      JSON.stringify({ checker: this.section.dataset.checker, rules_key: key, answers, today }));
+    const id = ++shared.sequence;
+    return new Promise((resolve) => {
+      shared.pending.set(id, { resolve, reject: resolve });
+      shared.port.postMessage({ type: "warm", id, requests });
+    });
+  }
+
+  rulesKey() {
+    return `${this.section.dataset.code}/${this.section.dataset.checker}/${this.section.dataset.wheel}`;
   }
 
   say(message) {
@@ -285,15 +329,27 @@ class Checker {
     return answers;
   }
 
-  // One round trip per change: all answers out; visibility, messages and outcome back.
-  async update(answers = this.answers()) {
-    if (!this.ready) return;                     // kept in the form; start() evaluates them when ready
+  // One round trip per change: all answers out; visibility, messages and outcome back. A tap on an option
+  // fires both "input" and "change", and leaving a text field fires "change" after its "input"s: the same
+  // answers are asked once, and every caller waits for that one answer.
+  update(answers = this.answers()) {
+    if (!this.ready) return Promise.resolve();   // kept in the form; start() evaluates them when ready
+    // Dated limits apply by the reader's own date (local, not UTC), so the outcome follows the rule of today.
+    const today = this.today || localDate();
+    const question = JSON.stringify([answers, today]);
+    if (question !== this.asked) {
+      this.asked = question;
+      this.answered = this.evaluate(answers, today);
+    }
+    return this.answered;
+  }
+
+  async evaluate(answers, today) {
     const ticket = ++this.latest;
     let result;
     try {
-      const key = `${this.section.dataset.code}/${this.section.dataset.checker}/${this.section.dataset.wheel}`;
-      // Dated limits apply by the reader's own date (local, not UTC), so the outcome follows the rule of today.
-      const request = { checker: this.section.dataset.checker, rules_key: key, answers, today: this.today || localDate() };
+      const key = this.rulesKey();
+      const request = { checker: this.section.dataset.checker, rules_key: key, answers, today };
       if (!shared.sentRules.has(key)) {          // the rules travel to the worker once, then only the key
         request.rules = this.rules;
         request.context = this.context;
@@ -384,7 +440,7 @@ class Checker {
   // Organisation, code and version, and the day: on paper and in the saved file.
   facts() {
     const context = this.context || {};
-    const day = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+    const day = dutchToday();
     return [context.organisation, context.code && `${context.code} (${this.text.versie}: ${context.version})`,
       `${this.text.datum}: ${day}`].filter(Boolean).join(". ") + ".";
   }
@@ -588,6 +644,7 @@ class Checker {
     this.showMissing = false;
     delete this.summary.dataset.shown;
     this.outcome.dataset.shownSignature = "";
+    this.asked = null;                           // shown afresh, even when nothing had been answered yet
     this.update({});
     this.fields.get(this.schema.questions[0].id).inputs[0].focus();
   }
