@@ -3,16 +3,24 @@
 A test id is the file and the case's name, so a failure says which case of which file broke and how.
 A case with `wacht_op` describes advice of the code the check cannot give yet: it is expected to
 fail (strict), so the day the check learns it, the test says to remove `wacht_op`.
+
+A case without `datum` must also hold on every day a limit change is announced for (`vanaf` in the
+rule file's future): otherwise CI would turn red on that day, with nobody changing anything. So the
+pull request that announces the change says which cases the new limit changes, and how to date them.
 """
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from checkers import CHECKERS
-from checkers.rules import rule_files
-from tests.checkers.conftest import TODAY, anchors, outcome
+from checkers import CHECKERS, evaluate
+from checkers.dutch_dates import dutch_date
+from checkers.model import RuleSet
+from checkers.rules import parse_rules, rule_files
+from tests.checkers.conftest import TODAY, anchors, outcome, rules_for
 from tests.checkers.scenario_files import SUFFIX, Scenario, load_scenario_file, scenario_files
 from tests.conftest import DOCS
 
@@ -75,6 +83,54 @@ def test_scenario(case: Scenario):
     problems = differences(case, result)
     if problems:
         pytest.fail(f"{case.path}, geval '{case.naam}':\n  " + "\n  ".join(problems), pytrace=False)
+
+
+def announced_days(rules: RuleSet, today: dt.date = TODAY) -> list[dt.date]:
+    """The days after today on which an announced limit value takes effect."""
+    return sorted({value.start for limit in rules.limits.values() for value in limit.values
+                   if value.start and value.start > today})
+
+
+def problems_on_announced_days(case: Scenario, rules: RuleSet, today: dt.date = TODAY) -> list[str]:
+    """What an undated case would no longer hold on each announced day, with what to do, in Dutch."""
+    if case.datum or case.wacht_op:
+        return []
+    found = []
+    for day in announced_days(rules, today):
+        problems = differences(case, evaluate(case.checker, rules, case.antwoorden, day))
+        if problems:
+            before = (day - dt.timedelta(days=1)).isoformat()
+            found.append(f"vanaf {dutch_date(day)} geldt een aangekondigde nieuwe grens, en dan klopt dit geval niet "
+                         "meer:\n    " + "\n    ".join(problems) + "\n  Gaat het geval over de grens van nu? Zet er "
+                         f"dan 'datum: {before}' bij. Voor de nieuwe grens schrijf je een nieuw geval met "
+                         f"'datum: {day.isoformat()}'.")
+    return found
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_scenario_holds_on_every_announced_day(case: Scenario):
+    problems = problems_on_announced_days(case, rules_for(case.checker, case.code))
+    if problems:
+        pytest.fail(f"{case.path}, geval '{case.naam}': " + "\n  ".join(problems), pytrace=False)
+
+
+def test_a_case_that_an_announced_limit_changes_is_named_before_that_day():
+    """On a copy of Gemeente Utrecht's gift rules with a raise from 50 to 75 euro on 1 January 2027
+    (tests/checkers/fixtures/geschenken-gedateerd.toml), never on the live rule file."""
+    fixture = Path(__file__).parent / "fixtures" / "geschenken-gedateerd.toml"
+    rules = parse_rules("gemeente-utrecht/regels/geschenken.toml", fixture.read_text(encoding="utf-8"),
+                        CHECKERS["geschenken"])
+    gift = {"soort": "geschenk", "huisadres": "nee", "onderhandeling": "nee", "tegenprestatie": "nee",
+            "aanleiding": "ja", "waarde": "60"}
+    case = Scenario("gemeente-utrecht/regels/geschenken.scenarios.yml", "gemeente-utrecht", "geschenken",
+                    "Een geschenk van 60 euro neem je niet aan", gift, "mag-niet")
+    before = dt.date(2026, 12, 1)
+    problems = problems_on_announced_days(case, rules, before)
+    assert len(problems) == 1 and "vanaf 1 januari 2027" in problems[0], problems
+    assert "'datum: 2026-12-31'" in problems[0] and "'datum: 2027-01-01'" in problems[0]
+    dated = dataclasses.replace(case, datum=dt.date(2026, 12, 31))
+    assert problems_on_announced_days(dated, rules, before) == []          # dated: it speaks of the old limit
+    assert problems_on_announced_days(case, rules, dt.date(2027, 1, 2)) == []   # nothing announced any more
 
 
 # --- the file format itself: mistakes an editor can make get a Dutch message naming file and case ---

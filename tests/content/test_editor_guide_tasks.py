@@ -7,7 +7,8 @@ To follow a new task of the guide: write a step function that reads its page wit
 what it says, and add it to TASKS. The steps read the guide at run time, so when the guide's example
 changes, the test does what the new text says.
 
-Slow (a clone, builds and the content and checker tests in it): about 10 minutes on a loaded machine.
+Slow (a clone, builds and the content and checker tests in it, also on the day the guide's new limit takes
+effect): about 10 minutes on a loaded machine.
 """
 from __future__ import annotations
 
@@ -74,10 +75,16 @@ def guide(name: str) -> Page:
     return page
 
 
-def run(clone: Path, command: list[str], timeout: int = 1800) -> subprocess.CompletedProcess:
+def run(clone: Path, command: list[str], timeout: int = 1800, day: str | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "MFLAGS", "PYTEST", "CODEWIJZER"))}
     env["NO_MKDOCS_2_WARNING"] = "1"
+    if day:
+        env["CODEWIJZER_DATUM"] = day      # the guide's own way to look at another day
     return subprocess.run(command, cwd=clone, capture_output=True, text=True, env=env, timeout=timeout)
+
+
+def checker_tests(clone: Path, *args: str, day: str | None = None) -> subprocess.CompletedProcess:
+    return run(clone, [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args], timeout=3600, day=day)
 
 
 def run_guide_command(clone: Path, line: str) -> subprocess.CompletedProcess:
@@ -148,7 +155,34 @@ def change_limit(clone: Path) -> str:
     old = next(line for line in current.text.splitlines() if line.startswith("maximale_waarde"))
     assert old in text, f"{current.path} no longer has {old!r}: update the guide"
     target.write_text(text.replace(old, dated.text.strip()), encoding="utf-8")
-    return f"{current.path}: {' '.join(dated.text.split())}"
+    # "Let op bij een nieuw bedrag", 3 and 4: the build names the examples, the tests the scenario cases.
+    prepared = run(clone, [sys.executable, "-m", "build_scripts.prepare"])     # the build's first stage warns
+    warned = [line for line in prepared.stderr.splitlines() if line.startswith("LET OP")]
+    assert not warned, f"examples to give verwacht_vanaf (not automated here): {warned}"
+    assert "datum: " in page.first("yaml", "- naam:").text
+    tests = checker_tests(clone, "tests/checkers/test_scenarios.py", "-k", "announced")
+    named = re.findall(r"geval '(.+?)': vanaf .*?Zet er dan 'datum: ([\d-]+)' bij", tests.stdout, re.S)
+    dated_cases = pin_scenario_cases(clone, named)
+    again = checker_tests(clone, "tests/checkers/test_scenarios.py", "-k", "announced")
+    assert again.returncode == 0, again.stdout[-3000:]
+    return f"{current.path}: {' '.join(dated.text.split())}; {dated_cases} scenario cases dated"
+
+
+def pin_scenario_cases(clone: Path, named: list[tuple[str, str]]) -> int:
+    """Give each named case the `datum:` the test asked for, on the line after its `naam:` (as the guide shows)."""
+    changed = 0
+    for path in (clone / "docs").glob("*/regels/*.scenarios.yml"):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for name, day in named:
+            at = next((i for i, line in enumerate(lines) if line.strip() in (f"- naam: {name}", f"- naam: '{name}'",
+                                                                             f'- naam: "{name}"')), None)
+            if at is not None:
+                indent = " " * (len(lines[at]) - len(lines[at].lstrip()) + 2)
+                lines.insert(at + 1, f"{indent}datum: {day}")
+                changed += 1
+        path.write_text("\n".join(lines), encoding="utf-8")
+    assert changed == len(named), f"not every named case was found: {named}"
+    return changed
 
 
 def add_theme(clone: Path) -> str:
@@ -213,10 +247,16 @@ def guided(tmp_path_factory) -> dict:
     outcome["build"] = run(clone, [*MAKE, "build"])
     outcome["seconds"]["make build"] = round(time.monotonic() - started, 1)
     started = time.monotonic()
-    outcome["tests"] = run(clone, [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                                   "tests/content", "tests/checkers",
-                                   "--ignore=tests/content/test_editor_guide_tasks.py"], timeout=3600)
+    outcome["tests"] = checker_tests(clone, "tests/content", "tests/checkers",
+                                     "--ignore=tests/content/test_editor_guide_tasks.py")
     outcome["seconds"]["content and checker tests"] = round(time.monotonic() - started, 1)
+    # The day the guide's new limit takes effect: nothing changes in the repository, CI must stay green.
+    day = re.search(r"vanaf = (\d{4}-\d\d-\d\d)", guide("grens-wijzigen").first("toml", "vanaf =").text).group(1)
+    started = time.monotonic()
+    outcome["change_day"] = day
+    outcome["build_on_change_day"] = run(clone, [*MAKE, "build"], day=day)
+    outcome["tests_on_change_day"] = checker_tests(clone, "tests/checkers", day=day)
+    outcome["seconds"][f"build and checker tests on {day}"] = round(time.monotonic() - started, 1)
     summary = (outcome["tests"].stdout.strip().splitlines() or ["(no output)"])[-1]
     print(f"\nguide tasks in a clone, seconds: {outcome['seconds']}; tests in the clone: {summary}")
     return outcome
@@ -235,6 +275,12 @@ def test_the_build_passes_after_every_task(guided):
 def test_the_content_and_checker_tests_pass_in_the_clone(guided):
     result = guided["tests"]
     assert result.returncode == 0, (result.stdout[-6000:] + result.stderr[-2000:])
+
+
+def test_the_build_and_the_checker_tests_pass_on_the_day_the_new_limit_takes_effect(guided):
+    build, tests = guided["build_on_change_day"], guided["tests_on_change_day"]
+    assert build.returncode == 0, f"make build CODEWIJZER_DATUM={guided['change_day']}:\n{build.stderr[-4000:]}"
+    assert tests.returncode == 0, tests.stdout[-6000:] + tests.stderr[-2000:]
 
 
 def test_the_recording_files_were_only_appended_to_by_the_build(guided):
