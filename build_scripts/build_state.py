@@ -15,7 +15,8 @@ from .site_index import SiteIndex
 class BuildState:
     site: SiteIndex
     only_code: str | None = None              # make build CODE=...: the one code this site holds
-    left_out: set[str] = field(default_factory=set)      # docs paths left out of a one-code site
+    left_out: set[str] = field(default_factory=set)      # docs paths of pages left out of a one-code site
+    left_out_files: set[str] = field(default_factory=set)   # every docs file (pages, data, sources) left out
     generated: dict[str, str] = field(default_factory=dict)   # docs path -> Markdown of a generated page
     quick_exit_themes: set[str] = field(default_factory=set)
     last_changed: dict[str, dt.date] = field(default_factory=dict)   # docs path -> date of its last commit

@@ -24,7 +24,7 @@ from checkers.dates import evaluation_date, is_set
 from checkers.dutch_dates import dutch_date
 from checkers.model import AllOf, AnswerIs, AnyOf, Compare, Condition, Not, RuleSet, Source
 
-from . import contact_points, plain_language
+from . import contact_points
 from .paths import doc_link, to_root
 
 # Interface text for the page script: Dutch wording lives here, not in JavaScript.
@@ -87,7 +87,7 @@ def outcome_context(site: Any, org: str, rules: RuleSet, today: dt.date) -> dict
     words = set(re.findall(r"[A-Za-z][A-Za-z0-9&]*", to_json(rules.to_wire())))
     code = site.code(org)
     return {"contacts": contact_points.export_for(site, org),
-            "abbreviations": {k: v for k, v in plain_language.glossary().items() if k in words},
+            "abbreviations": {k: v for k, v in site.glossary.items() if k in words},
             "organisation": site.organisation_name(org),
             "code": code.get("naam") or "", "version": code.get("versie") or "niet vermeld in het document"}
 

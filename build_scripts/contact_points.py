@@ -71,24 +71,19 @@ class ContactPoint:
         return self.nog_aan_te_vullen or self.niet_vermeld
 
 
-# Loaded once per build by load(); the renderers read it.
-_points: dict[str, list[ContactPoint]] = {}
-
-
-def load(docs_dir: Path, organisations: set[str]) -> list[ContentError]:
-    """Read and check every organisation's contactpunten.yml. A missing file is allowed (a new code):
-    its help pages then say for every role that the organisation has not provided contact details."""
-    _points.clear()
+def load(docs_dir: Path, organisations: set[str]) -> tuple[dict[str, list[ContactPoint]], list[ContentError]]:
+    """Read and check every organisation's contactpunten.yml (the prepare stage keeps them on the site
+    index). A missing file is allowed (a new code): its help pages then say for every role that the
+    organisation has not provided contact details."""
+    points: dict[str, list[ContactPoint]] = {}
     errors: list[ContentError] = []
     for org in sorted(organisations):
         path = docs_dir / org / FILE_NAME
+        points[org] = []
         if path.is_file():
-            points, file_errors = parse(f"{org}/{FILE_NAME}", path.read_text(encoding="utf-8"))
-            _points[org] = points
+            points[org], file_errors = parse(f"{org}/{FILE_NAME}", path.read_text(encoding="utf-8"))
             errors += file_errors
-        else:
-            _points[org] = []
-    return errors
+    return points, errors
 
 
 def parse(src_path: str, text: str) -> tuple[list[ContactPoint], list[ContentError]]:
@@ -180,14 +175,10 @@ def _point(key: str, entry: Any, fail) -> ContactPoint | None:
                         pattern=pattern)
 
 
-def of(org: str) -> list[ContactPoint]:
-    return list(_points.get(org, []))
-
-
-def named_in(org: str, text: str) -> list[ContactPoint]:
+def named_in(site: SiteIndex, org: str, text: str) -> list[ContactPoint]:
     """The organisation's contact points that a text names (the same lookup a checker outcome can do
     with the 'herkennen' words in assets/contactpunten.json)."""
-    return [point for point in of(org) if point.named_in(text)]
+    return [point for point in site.contact_points.get(org, []) if point.named_in(text)]
 
 
 def _tel(phone: str) -> str:
@@ -225,8 +216,8 @@ def render_block(page: SourcePage, site: SiteIndex) -> str:
         raise ContentError(page.src_path, "'codewijzer: contactpunten' hoort op een pagina in de map van een "
                                           "organisatie.")
     name = site.organisation_name(org)
-    points = named_in(org, page.body)
-    if not of(org):
+    points = named_in(site, org, page.body)
+    if not site.contact_points.get(org):
         return (f'<div class="cw-contactpunten" markdown>\n\n<p class="cw-nog-niet">{name} heeft nog niet '
                 "doorgegeven hoe je de mensen op deze pagina bereikt (zoals de vertrouwenspersoon).</p>\n\n</div>")
     if not points:
@@ -250,7 +241,7 @@ def export_for(site: SiteIndex, org: str) -> dict[str, Any]:
     return {"organisatie": site.organisation_name(org),
             # the help page (from the site root), whose "Zo bereik je ze" an outcome can link to
             "hulp": site.help_page(org).src_path.removesuffix(".md") + "/",
-            "contactpunten": {p.key: p.as_data() for p in of(org)}}
+            "contactpunten": {p.key: p.as_data() for p in site.contact_points.get(org, [])}}
 
 
 def export(site: SiteIndex) -> dict[str, Any]:

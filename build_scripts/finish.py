@@ -36,6 +36,6 @@ def finish_site(state: BuildState, site_dir: Path) -> None:
     except (checker_assets.AssetError, nl_design_system.AssetError) as error:
         raise BuildStopped(str(error)) from None
     contact_points.write_export(site_dir, state.site)
-    plain_language.write_glossary(site_dir)
+    plain_language.write_glossary(site_dir, state.site.glossary)
     csp.write_server_policies(site_dir, sorted(state.policies))
     checker_assets.precompress(site_dir)

@@ -17,8 +17,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks are loaded as loose files
 
-from build_scripts import (finish, open_items, page_frame, plain_language, prepare, public_look, published,  # noqa: E402
-                           single_code)
+from build_scripts import finish, page_frame, prepare, public_look, published, single_code  # noqa: E402
 from build_scripts.build_state import BuildState  # noqa: E402
 from build_scripts.content_model import ContentError  # noqa: E402
 from build_scripts.md_extension import CodewijzerExtension  # noqa: E402
@@ -49,18 +48,13 @@ def on_files(files, config):
         _state = prepare.run(docs_dir, config["extra"].get("bewerk_basis") or "")
     except (prepare.ContentErrors, prepare.BuildStopped) as error:
         raise _stop(error) from None
-    if _state.only_code:
-        for file in single_code.other_files(files, _state.only_code, _state.left_out, prepare.kept_source_texts(_state)):
-            files.remove(file)
-    # The publication guard: open items of a new code fail the build; make serve shows them as a banner.
-    _state.open_items = open_items.find(docs_dir, [file.src_uri for file in files])
-    if _state.open_items and not open_items.concept_mode():
-        raise PluginError(open_items.failure_message(_state.open_items))
+    for file in [file for file in files if file.src_uri in _state.left_out_files]:   # a one-code site
+        files.remove(file)
     for path, markdown in _state.generated.items():
         files.append(File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     config["nav"] = build_nav(_state.site)
     config["extra"]["bewerk_basis"] = _state.edit_base
-    plain_language.configure_glossary(config, docs_dir)    # checked by prepare; the abbr extension reads it
+    config["mdx_configs"].setdefault("abbr", {})["glossary"] = dict(_state.site.glossary)   # Python-Markdown's abbr
     public_look.configure(config, _state.site)
     return files
 
@@ -68,7 +62,7 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     """Stage 2 renders the page with our extension; it needs to know which page that is."""
     _state.current = source = _state.source(page.file.src_uri)
-    if page.file.src_uri.startswith("handleiding/"):      # the editors' guide: not in the employees' search
+    if page.file.src_uri.startswith(single_code.GUIDE):      # the editors' guide: not in the employees' search
         page.meta.setdefault("search", {"exclude": True})
     if source is not None:
         # MkDocs drops the blank lines after the front matter; put them back so error lines match the file.

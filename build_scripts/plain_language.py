@@ -30,8 +30,6 @@ ABBREVIATION = re.compile(r"^[A-Za-z][A-Za-z0-9&]*$")
 LOOKS_ABBREVIATED = re.compile(r"(?<![\w/#.-])([A-Z][a-z]?[A-Z][A-Za-z]*|[A-Z]{2,})(?![\w/.]*\.[a-z]{2,4}\b)(?=[\s,.;:)\]'’\"-]|$)")
 QUOTED = re.compile(r"‘[^’\n]*’|“[^”\n]*”|\"[^\"\n]*\"|(?<!\w)'[^'\n]*'(?!\w)|`[^`\n]*`")
 
-_glossary: dict[str, str] = {}
-
 
 def _read_mapping(path: Path, src: str, what: str) -> tuple[dict[str, str], list[ContentError]]:
     try:
@@ -62,24 +60,10 @@ def load_glossary(docs_dir: Path) -> tuple[dict[str, str], list[ContentError]]:
     return glossary, errors
 
 
-def configure_glossary(config, docs_dir: Path) -> list[ContentError]:
-    """Give the abbr extension the site glossary; remember it for the export."""
-    glossary, errors = load_glossary(docs_dir)
-    _glossary.clear()
-    _glossary.update(glossary)
-    config["mdx_configs"].setdefault("abbr", {})["glossary"] = dict(glossary)
-    return errors
-
-
-def glossary() -> dict[str, str]:
-    """The site glossary this build uses (configure_glossary): abbreviation -> explanation."""
-    return dict(_glossary)
-
-
-def write_glossary(site_dir: Path) -> None:
+def write_glossary(site_dir: Path, glossary: dict[str, str]) -> None:
     target = site_dir / EXPORT
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(_glossary, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+    target.write_text(json.dumps(glossary, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
 
 
 def load_words_to_avoid(docs_dir: Path) -> tuple[dict[str, str], list[ContentError]]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import (checker_assets, checks, contact_points, page_history, plain_language, public_look, quick_exit,
-               single_code, workshops)
+from . import (checker_assets, checks, contact_points, open_items, page_history, plain_language, public_look,
+               quick_exit, single_code, workshops)
 from .build_state import BuildState
 from .content_model import ContentError, read_pages, read_theme_entries, read_themes
 from .frontmatter_schema import validate_site
@@ -41,16 +41,19 @@ def run(docs_dir: Path, configured_edit_base: str = "") -> BuildState:
     only, pages, removed = _select_code(pages)
     errors = validate_site(pages, themes) + check_file_links(pages, docs_dir)
     errors += _missing_source_documents(pages, docs_dir) + public_look.check_accents(pages)
-    errors += contact_points.load(docs_dir, {p.organisation for p in pages.values() if p.organisation})
-    errors += plain_language.load_glossary(docs_dir)[1]
+    points, point_errors = contact_points.load(docs_dir, {p.organisation for p in pages.values() if p.organisation})
+    glossary, glossary_errors = plain_language.load_glossary(docs_dir)
     rule_sets, rule_errors = _load_rules(docs_dir, only)
-    if errors or rule_errors:     # what follows relies on valid front matter and rule data
-        raise ContentErrors(errors + rule_errors)
+    errors += point_errors + glossary_errors + rule_errors
+    if errors:     # what follows relies on valid front matter and rule data
+        raise ContentErrors(errors)
     state = _index_site(pages, themes, rule_sets)
+    state.site.contact_points, state.site.glossary = points, glossary
     errors = checks.check_wiring(state.site, docs_dir) + _examples_on_no_theme_page(state.site)
     if errors:
         raise ContentErrors(errors)
     state.only_code, state.left_out = only, removed
+    state.left_out_files, state.open_items = _publication_guard(docs_dir, state)
     state.quick_exit_themes = quick_exit.flagged_themes(theme_entries)
     state.generated = workshops.generated_pages(state.site)
     for page in state.site.pages.values():
@@ -92,9 +95,19 @@ def _select_code(pages: dict) -> tuple[str | None, dict, set[str]]:
     return only, pages, removed
 
 
-def kept_source_texts(state: BuildState) -> set[str]:
-    """In a one-code site: the one source text (docs/bronnen/) it keeps."""
-    return {state.site.code(state.only_code)["bronbestand"]} if state.only_code else set()
+def _publication_guard(docs_dir: Path, state: BuildState) -> tuple[set[str], list[open_items.OpenItem]]:
+    """The docs files a one-code site leaves out, and the open items in the files the site publishes.
+    Open items stop the build unless it is a concept (make serve shows them as a banner)."""
+    paths = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*")
+                   if path.is_file() and not any(part.startswith(".") for part in path.relative_to(docs_dir).parts))
+    left_out: set[str] = set()
+    if state.only_code:
+        kept_source = {state.site.code(state.only_code)["bronbestand"]}
+        left_out = single_code.other_files(paths, state.only_code, state.left_out, kept_source)
+    items = open_items.find(docs_dir, [path for path in paths if path not in left_out])
+    if items and not open_items.concept_mode():
+        raise BuildStopped(open_items.failure_message(items))
+    return left_out, items
 
 
 def _missing_source_documents(pages: dict, docs_dir: Path) -> list[ContentError]:

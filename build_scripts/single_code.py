@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any
 
 from .content_model import SourcePage
 from .frontmatter_schema import resolve_link
@@ -72,16 +71,15 @@ def without_links_to(markdown: str, page: SourcePage, removed: set[str]) -> str:
     return "\n".join(out)
 
 
-def other_files(files: Any, code: str, removed: set[str], sources: set[str]) -> list[Any]:
-    """MkDocs files to leave out: removed pages, other codes' folders, other codes' source texts."""
-    leave_out = []
-    for file in files:
-        path = file.src_uri
+def other_files(paths: list[str], code: str, removed: set[str], sources: set[str]) -> set[str]:
+    """Files (docs paths) to leave out: removed pages, other codes' folders, other codes' source texts."""
+    leave_out = set()
+    for path in paths:
         top = path.split("/", 1)[0]
         if path in removed:
-            leave_out.append(file)
+            leave_out.add(path)
         elif "/" in path and top not in {code, "bronnen"} and any(p.startswith(top + "/") for p in removed):
-            leave_out.append(file)
+            leave_out.add(path)
         elif top == "bronnen" and path.removeprefix("bronnen/") not in sources:
-            leave_out.append(file)
+            leave_out.add(path)
     return leave_out

@@ -4,9 +4,12 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .content_model import SourcePage
+
+if TYPE_CHECKING:
+    from .contact_points import ContactPoint
 
 EXAMPLES_PLACEHOLDER = re.compile(r"<!--\s*codewijzer:\s*voorbeelden\s*-->")
 
@@ -18,6 +21,8 @@ class SiteIndex:
     checks: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)   # (org, checker) -> rules
     wheel_name: str = ""
     runtime: dict[str, str] = field(default_factory=dict)    # lean stdlib and snapshot file names
+    contact_points: dict[str, list[ContactPoint]] = field(default_factory=dict)   # org -> its contactpunten.yml
+    glossary: dict[str, str] = field(default_factory=dict)   # docs/afkortingen.yml: abbreviation -> explanation
 
     def organisations(self) -> list[str]:
         """Organisation slugs, sorted by display name (the order of the menu and the start page)."""

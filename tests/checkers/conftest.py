@@ -43,22 +43,23 @@ def amount_classes(rules: RuleSet, today: dt.date = TODAY) -> list[str]:
     return [str(v).replace(".", ",") for v in sorted(v for v in values if v >= 0)]
 
 
-def answer_combinations(checker: str, code: str) -> list[dict[str, Any]]:
-    """Every complete set of answers, walking the questions as the form shows them
-    (amounts by boundary class)."""
-    rules = rules_for(checker, code)
+def walk(rules: RuleSet, answers: dict[str, Any], day: dt.date = TODAY) -> Iterator[dict[str, Any]]:
+    """Every complete set of answers that starts from `answers`, walking the questions as the form
+    shows them (amounts by boundary class); only the answers to visible questions are kept."""
+    visible, _, _ = read_answers(rules, answers, day)
+    open_questions = [q for q in rules.questions if q.id in visible and q.id not in answers]
+    if not open_questions:
+        yield {k: v for k, v in answers.items() if k in visible}
+        return
+    question = open_questions[0]
+    choices = amount_classes(rules, day) if question.kind == "bedrag" else [o.value for o in question.options]
+    for choice in choices:
+        yield from walk(rules, {**answers, question.id: choice}, day)
 
-    def walk(answers: dict[str, Any]) -> Iterator[dict[str, Any]]:
-        visible, _, _ = read_answers(rules, answers, TODAY)
-        open_questions = [q for q in rules.questions if q.id in visible and q.id not in answers]
-        if not open_questions:
-            yield dict(answers)
-            return
-        question = open_questions[0]
-        choices = amount_classes(rules) if question.kind == "bedrag" else [o.value for o in question.options]
-        for choice in choices:
-            yield from walk({**answers, question.id: choice})
-    return list(walk({}))
+
+def answer_combinations(checker: str, code: str) -> list[dict[str, Any]]:
+    """Every complete set of answers of a live rule file."""
+    return list(walk(rules_for(checker, code), {}))
 
 
 def assert_every_combination_reaches_a_rule(checker: str, code: str) -> None:

@@ -13,15 +13,14 @@ import datetime as dt
 import functools
 import re
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
 from checkers import CHECKERS, evaluate
-from checkers.engine import read_answers
 from checkers.model import AllOf, AnyOf, Compare, Not, RuleSet
 from checkers.rules import amounts_in, parse_rules
-from tests.checkers.conftest import TODAY, amount_classes, rules_for
+from tests.checkers.conftest import TODAY, amount_classes, rules_for, walk
 from tests.conftest import DOCS
 
 RULE_FILES = sorted((p.parent.parent.name, p.stem) for p in DOCS.glob("*/regels/*.toml"))
@@ -29,19 +28,6 @@ IDS = [f"{code}-{checker}" for code, checker in RULE_FILES]
 SENDS_TO_SOMEONE = re.compile(r"leidinggevende|vertrouwenspersoon|adviespunt|meldpunt|secretariaat|commissie|"
                               r"\bIRM\b|Huis voor Klokkenluiders|ombuds|HR\b|bureau|integriteitscoördinator|"
                               r"contactpersoon", re.I)
-
-
-def walk(rules: RuleSet, answers: dict[str, Any], day: dt.date) -> Iterator[dict[str, Any]]:
-    """Every complete set of answers that starts from `answers`, as the form asks the questions."""
-    visible, _, _ = read_answers(rules, answers, day)
-    open_questions = [q for q in rules.questions if q.id in visible and q.id not in answers]
-    if not open_questions:
-        yield {k: v for k, v in answers.items() if k in visible}
-        return
-    question = open_questions[0]
-    choices = amount_classes(rules, day) if question.kind == "bedrag" else [o.value for o in question.options]
-    for choice in choices:
-        yield from walk(rules, {**answers, question.id: choice}, day)
 
 
 @functools.cache

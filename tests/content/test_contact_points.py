@@ -65,21 +65,22 @@ def test_invalid_yaml_names_the_line():
 
 
 def test_every_organisation_has_contact_points_and_they_are_valid():
-    assert not contact_points.load(DOCS, set(ORGANISATIONS))
+    points, errors = contact_points.load(DOCS, set(ORGANISATIONS))
+    assert not errors
     for org in ORGANISATIONS:
-        assert contact_points.of(org), org
+        assert points[org], org
 
 
 def test_every_help_page_shows_how_to_reach_each_role_it_names(built_site):
     pages, _ = read_pages(DOCS)
-    contact_points.load(DOCS, set(ORGANISATIONS))
+    points, _ = contact_points.load(DOCS, set(ORGANISATIONS))
     checked = 0
     for path, page in pages.items():
         if page.kind not in PAGE_KINDS:
             continue
         html = (built_site / path.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
         blocks = re.findall(r'<div class="cw-contactpunt">(.*?)</div>', html, re.S)
-        for point in contact_points.named_in(page.organisation, page.body):
+        for point in (p for p in points[page.organisation] if p.named_in(page.body)):
             block = next((b for b in blocks if point.naam.split(" (")[0] in re.sub(r"<[^>]+>", "", b)), None)
             assert block, f"{path} names '{point.naam}' but does not show how to reach it"
             reachable = any(part in block for part in ('href="https://', 'href="mailto:', 'href="tel:'))
@@ -106,7 +107,7 @@ def test_a_help_page_of_an_organisation_without_contact_data_says_so(tmp_path):
     overview = parse_page("gemeente-voorbeeld/index.md", "---\ntitle: X\ncode:\n  organisatie: Gemeente Voorbeeld\n---\n")
     help_page = parse_page("gemeente-voorbeeld/hulp.md", "---\ntitle: Hulp\nsoort: hulp\n---\nBel de vertrouwenspersoon.\n")
     site = SiteIndex({p.src_path: p for p in (overview, help_page)}, {})
-    contact_points.load(tmp_path, {"gemeente-voorbeeld"})
+    site.contact_points, _ = contact_points.load(tmp_path, {"gemeente-voorbeeld"})
     block = contact_points.render_block(help_page, site)
     assert "Gemeente Voorbeeld heeft nog niet doorgegeven" in block
     assert "codewijzer: contactpunten" in contact_points.with_contact_points(help_page.body, help_page)
