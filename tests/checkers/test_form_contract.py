@@ -19,6 +19,8 @@ def test_the_page_script_reads_no_editor_key():
 
 
 def test_the_page_sends_answers_once_per_change():
+    """One request per change, and one per tap although a tap fires both 'input' and 'change'."""
     code = SCRIPT.read_text(encoding="utf-8")
-    update = code[code.index("  async update("):code.index("  render(result)")]
+    update = code[code.index("  update(answers"):code.index("  render(result)")]
     assert update.count("await ask(") == 1 and "this.update(" not in update
+    assert "if (question !== this.asked)" in update
