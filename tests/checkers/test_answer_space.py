@@ -2,10 +2,12 @@
 outcome with at least one source, and every source is an anchor that exists in the built site."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from checkers import CHECKERS
-from tests.checkers.conftest import answer_combinations, outcome
+from tests.checkers.conftest import TODAY, answer_combinations, outcome, rules_for
 from tests.conftest import DOCS
 from tests.site_html import parse
 
@@ -40,5 +42,8 @@ def test_every_combination_reaches_a_sourced_outcome(code, checker, site_anchors
 
 
 def test_combinations_cover_the_gift_boundaries():
+    """Just under, at and just over the gift limit of the evaluation day (whatever the rule file says it is)."""
+    limit = rules_for("geschenken", "gemeente-utrecht").limits["maximale_waarde"].at(TODAY).value
+    expected = {str(v).replace(".", ",") for v in (limit - Decimal("0.01"), limit, limit + Decimal("0.01"))}
     amounts = {a.get("waarde") for a in answer_combinations("geschenken", "gemeente-utrecht")}
-    assert {"49,99", "50", "50,01"} <= amounts
+    assert expected <= amounts

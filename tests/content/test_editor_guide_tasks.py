@@ -161,28 +161,27 @@ def change_limit(clone: Path) -> str:
     assert not warned, f"examples to give verwacht_vanaf (not automated here): {warned}"
     assert "datum: " in page.first("yaml", "- naam:").text
     tests = checker_tests(clone, "tests/checkers/test_scenarios.py", "-k", "announced")
-    named = re.findall(r"geval '(.+?)': vanaf .*?Zet er dan 'datum: ([\d-]+)' bij", tests.stdout, re.S)
+    named = re.findall(r"^([\w/.-]+\.scenarios\.yml), geval '(.+?)': vanaf .*?Zet er dan 'datum: ([\d-]+)' bij",
+                       tests.stdout, re.S | re.M)
     dated_cases = pin_scenario_cases(clone, named)
     again = checker_tests(clone, "tests/checkers/test_scenarios.py", "-k", "announced")
     assert again.returncode == 0, again.stdout[-3000:]
     return f"{current.path}: {' '.join(dated.text.split())}; {dated_cases} scenario cases dated"
 
 
-def pin_scenario_cases(clone: Path, named: list[tuple[str, str]]) -> int:
-    """Give each named case the `datum:` the test asked for, on the line after its `naam:` (as the guide shows)."""
-    changed = 0
-    for path in (clone / "docs").glob("*/regels/*.scenarios.yml"):
+def pin_scenario_cases(clone: Path, named: list[tuple[str, str, str]]) -> int:
+    """Give each named case (file, name, day) the `datum:` the test asked for, on the line after its `naam:`
+    (as the guide shows)."""
+    for file, name, day in named:
+        path = clone / "docs" / file
         lines = path.read_text(encoding="utf-8").split("\n")
-        for name, day in named:
-            at = next((i for i, line in enumerate(lines) if line.strip() in (f"- naam: {name}", f"- naam: '{name}'",
-                                                                             f'- naam: "{name}"')), None)
-            if at is not None:
-                indent = " " * (len(lines[at]) - len(lines[at].lstrip()) + 2)
-                lines.insert(at + 1, f"{indent}datum: {day}")
-                changed += 1
+        at = next((i for i, line in enumerate(lines) if line.strip() in (f"- naam: {name}", f"- naam: '{name}'",
+                                                                         f'- naam: "{name}"')), None)
+        assert at is not None, f"{file}: no case named {name!r}"
+        indent = " " * (len(lines[at]) - len(lines[at].lstrip()) + 2)
+        lines.insert(at + 1, f"{indent}datum: {day}")
         path.write_text("\n".join(lines), encoding="utf-8")
-    assert changed == len(named), f"not every named case was found: {named}"
-    return changed
+    return len(named)
 
 
 def add_theme(clone: Path) -> str:
