@@ -19,8 +19,6 @@ from markdown_it.token import Token
 
 PLACEHOLDER = re.compile(r"^<!--\s*codewijzer:\s*(?P<name>[\w-]+)\s*-->$")
 NEWLINE = re.compile(r"\n")
-
-
 BLOCKS, INLINE, LINKS = "blocks", "inline", "links"     # how much of the text to parse
 
 
@@ -141,7 +139,8 @@ def _inline_with_line(markdown: str, mode: str = INLINE) -> Iterator[tuple[Token
 
 
 def links(markdown: str) -> list[tuple[str, int]]:
-    """Every link and image target (inline and reference definitions), not in code, with its line."""
+    """Every link and image target written with brackets (inline and reference definitions), not in code,
+    with its line. An autolink (<https://...>) always has a scheme, so it is not read here."""
     found = [(child.attrs["href" if child.type == "link_open" else "src"], line)
              for child, line in _inline_with_line(markdown, LINKS) if child.type in ("link_open", "image")]
     for definition in _parse(markdown, LINKS)[1].get("references", {}).values():

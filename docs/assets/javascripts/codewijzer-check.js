@@ -150,7 +150,12 @@ class Checker {
     this.latest = 0;
     this.ready = false;
     this.status = section.querySelector(".cw-check-status");
-    this.fallback = document.getElementById(`check-${section.dataset.checker}-regels`);
+  }
+
+  // The rules list after the section (the page's fallback); asked for when needed: the form may be drawn
+  // before the parser has reached it.
+  get fallback() {
+    return document.getElementById(`check-${this.section.dataset.checker}-regels`);
   }
 
   // The form is drawn from the schema at once: the first questions can be answered while Python
@@ -179,6 +184,7 @@ class Checker {
     // ready: that first evaluation is the slowest (Python reads the rules), and the reader's next answer
     // should not wait for it.
     await this.update();
+    if (this.section.dataset.state === "error") return;   // Python could not answer: the rules list took over
     this.outcome.removeAttribute("aria-busy");
     this.status.classList.remove("cw-check-fout");
     this.section.dataset.state = "ready";
@@ -710,6 +716,7 @@ searchChannel.onmessage = ({ data }) => { if (data === "settled?" && settled) se
 
 function initialise() {
   for (const section of document.querySelectorAll("section.cw-check:not([data-started])")) {
+    if (!parsed(section)) continue;
     section.dataset.started = "";
     const checker = new Checker(section);
     section.codewijzer = checker;
@@ -731,8 +738,22 @@ if (early) {
   startWorker(new URL("../../", import.meta.url).href, runtime.wheel, runtime).catch(() => {});
 }
 
+// A section is complete once the parser has reached its <noscript>, after the data block.
+function parsed(section) {
+  return document.readyState !== "loading" || section.querySelector(":scope > noscript") !== null;
+}
+
+// The form is drawn as soon as its section is parsed: not after the rest of the page and Material's
+// script at its end (on a slow phone link, that wait was most of the time to the first question).
+if (document.readyState === "loading") {
+  const whileParsing = new MutationObserver(initialise);
+  whileParsing.observe(document, { childList: true, subtree: true });
+  initialise();
+  document.addEventListener("DOMContentLoaded", () => whileParsing.disconnect());
+}
+
 // Material's instant navigation swaps pages without reloading: document$ emits for each page.
-// From <head> this module may run before Material's bundle, so wait until the page is parsed.
+// From <head> this module may run before Material's bundle, so subscribe once the page is parsed.
 function whenParsed() {
   if (window.document$) window.document$.subscribe(initialise);
   else initialise();
