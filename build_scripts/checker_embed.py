@@ -92,12 +92,28 @@ def outcome_context(site: Any, org: str, rules: RuleSet, today: dt.date) -> dict
             "code": code.get("naam") or "", "version": code.get("versie") or "niet vermeld in het document"}
 
 
+# Amounts that take the other paths through Python: thousands with a euro sign, a negative, not a number.
+UNUSUAL_AMOUNTS = ("€ 1.000,50", "-5", "abc")
+
+
+def warm_answers(rules: RuleSet, examples: dict[str, dict[str, Any]], today: dt.date) -> list[dict[str, Any]]:
+    """The answers the page has Python evaluate once after it is ready, results unused (codewijzer-check.js,
+    warmUp): every option, the limits of the day and unusual amounts, and the practice examples."""
+    answer_sets = list(examples.values())
+    limits = [dutch_amount(limit.at(today).value) for limit in rules.limits.values()]
+    for question in rules.questions:
+        values = [*UNUSUAL_AMOUNTS, *limits] if question.kind == "bedrag" else [o.value for o in question.options]
+        answer_sets += [{question.id: value} for value in values]
+    return answer_sets
+
+
 def render_checker(page_src: str, checker: str, rules: RuleSet, examples: dict[str, dict[str, Any]],
                    wheel_name: str, runtime: dict[str, str], site: Any = None) -> str:
     base = to_root(page_src)     # raw HTML: the engine does not rewrite its URLs
     today = evaluation_date()
     title = html.escape(rules.fill(rules.title, today))
-    data = {"schema": schema(checker, rules, today), "rules": rules.to_wire(), "examples": examples, "texts": UI_TEXT,
+    data = {"schema": schema(checker, rules, today), "rules": rules.to_wire(), "examples": examples,
+            "warm": warm_answers(rules, examples, today), "texts": UI_TEXT,
             "runtime": {k: runtime[k] for k in ("stdlib", "snapshot")},
             # A build for another day (CODEWIJZER_DATUM) shows that day in the browser too; otherwise the
             # page uses the reader's own date.

@@ -154,8 +154,7 @@ def future_changes(site: SiteIndex) -> list[str]:
         expected_by_date, problem = _expectations(check, [o.key for o in rules.outcomes])
         if problem:
             continue
-        days = sorted({v.start for limit in rules.limits.values() for v in limit.values if v.start and v.start > today})
-        for day in days:
+        for day in rules.announced_days(today):
             result = evaluate(check["naam"], rules, check["antwoorden"], day)
             expected = _expected_on(expected_by_date, day)
             if result.get("verdict") and result["verdict"] != expected:

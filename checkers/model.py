@@ -323,6 +323,10 @@ class RuleSet(NamedTuple):
             return f"€ {dutch_amount(limit.at(day).value)}" if limit else match.group(0)
         return PLACEHOLDER.sub(amount, text)
 
+    def announced_days(self, day: dt.date) -> list[dt.date]:
+        """The days after `day` on which an announced limit value takes effect."""
+        return sorted({value.starts for limit in self.limits.values() for value in limit.later(day)})
+
     def limit_text(self, name: str, day: dt.date) -> str:
         """How a limit was applied, for the outcome: value, since when, by which text, and later changes."""
         limit = self.limits[name]

@@ -177,3 +177,13 @@ def test_mistakes_in_the_new_forms_get_a_dutch_message(change, fragment):
     with pytest.raises(RuleError) as caught:
         parse_rules(PATH, (HEAD + RULES).replace(old, new, 1), CHECKERS["geschenken"])
     assert any(fragment in e.message for e in caught.value.errors), [e.message for e in caught.value.errors]
+
+
+def test_the_warm_up_answers_come_from_the_rules():
+    """The answers the page has Python take once after ready (checker_embed.warm_answers): the examples,
+    every option, and for amounts the limits of the day and unusual amounts; no rule value in JavaScript."""
+    from build_scripts.checker_embed import warm_answers
+    answers = warm_answers(parsed(), {"vb-1": {"soort": "geld"}}, DAY)
+    assert answers[0] == {"soort": "geld"}
+    assert {"soort": "maaltijd"} in answers and {"huisadres": "ja"} in answers
+    assert {"waarde": "150"} in answers and {"eerder": "abc"} in answers and {"waarde": "-5"} in answers

@@ -85,18 +85,12 @@ def test_scenario(case: Scenario):
         pytest.fail(f"{case.path}, geval '{case.naam}':\n  " + "\n  ".join(problems), pytrace=False)
 
 
-def announced_days(rules: RuleSet, today: dt.date = TODAY) -> list[dt.date]:
-    """The days after today on which an announced limit value takes effect."""
-    return sorted({value.start for limit in rules.limits.values() for value in limit.values
-                   if value.start and value.start > today})
-
-
 def problems_on_announced_days(case: Scenario, rules: RuleSet, today: dt.date = TODAY) -> list[str]:
     """What an undated case would no longer hold on each announced day, with what to do, in Dutch."""
     if case.datum or case.wacht_op:
         return []
     found = []
-    for day in announced_days(rules, today):
+    for day in rules.announced_days(today):
         problems = differences(case, evaluate(case.checker, rules, case.antwoorden, day))
         if problems:
             before = (day - dt.timedelta(days=1)).isoformat()

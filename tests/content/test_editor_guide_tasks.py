@@ -93,7 +93,7 @@ def run(clone: Path, command: list[str], timeout: int = 1800, day: dt.date | Non
     return subprocess.run(command, cwd=clone, capture_output=True, text=True, env=env, timeout=timeout)
 
 
-def checker_tests(clone: Path, *args: str, day: dt.date | None = None) -> subprocess.CompletedProcess:
+def pytest_in_clone(clone: Path, *args: str, day: dt.date | None = None) -> subprocess.CompletedProcess:
     return run(clone, [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args], timeout=3600, day=day)
 
 
@@ -170,11 +170,11 @@ def change_limit(clone: Path) -> str:
     warned = [line for line in prepared.stderr.splitlines() if line.startswith("LET OP")]
     assert not warned, f"examples to give verwacht_vanaf (not automated here): {warned}"
     assert "datum: " in page.first("yaml", "- naam:").text
-    tests = checker_tests(clone, "tests/checkers/test_scenarios.py", "-k", "announced")
+    tests = pytest_in_clone(clone, "tests/checkers/test_scenarios.py", "-k", "announced")
     named = re.findall(r"^([\w/.-]+\.scenarios\.yml), geval '(.+?)': vanaf .*?Zet er dan 'datum: ([\d-]+)' bij",
                        tests.stdout, re.S | re.M)
     dated_cases = pin_scenario_cases(clone, named)
-    again = checker_tests(clone, "tests/checkers/test_scenarios.py", "-k", "announced")
+    again = pytest_in_clone(clone, "tests/checkers/test_scenarios.py", "-k", "announced")
     assert again.returncode == 0, again.stdout[-3000:]
     return f"{current.path}: {' '.join(dated.text.split())}; {dated_cases} scenario cases dated"
 
@@ -256,7 +256,7 @@ def guided(tmp_path_factory) -> dict:
     outcome["build"] = run(clone, [*MAKE, "build"])
     outcome["seconds"]["make build"] = round(time.monotonic() - started, 1)
     started = time.monotonic()
-    outcome["tests"] = checker_tests(clone, "tests/content", "tests/checkers",
+    outcome["tests"] = pytest_in_clone(clone, "tests/content", "tests/checkers",
                                      "--ignore=tests/content/test_editor_guide_tasks.py")
     outcome["seconds"]["content and checker tests"] = round(time.monotonic() - started, 1)
     # The day the guide's new limit takes effect: nothing changes in the repository, CI must stay green.
@@ -264,7 +264,7 @@ def guided(tmp_path_factory) -> dict:
     started = time.monotonic()
     outcome["change_day"] = day
     outcome["build_on_change_day"] = run(clone, [*MAKE, "build"], day=day)
-    outcome["tests_on_change_day"] = checker_tests(clone, "tests/checkers", day=day)
+    outcome["tests_on_change_day"] = pytest_in_clone(clone, "tests/checkers", day=day)
     outcome["seconds"][f"build and checker tests on {day}"] = round(time.monotonic() - started, 1)
     summary = (outcome["tests"].stdout.strip().splitlines() or ["(no output)"])[-1]
     print(f"\nguide tasks in a clone, seconds: {outcome['seconds']}; tests in the clone: {summary}")

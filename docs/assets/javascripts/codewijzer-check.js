@@ -142,6 +142,7 @@ class Checker {
     this.schema = data.schema;
     this.rules = data.rules;
     this.examples = data.examples;
+    this.warm = data.warm;             // answer sets for warmUp, chosen by the build (checker_embed.warm_answers)
     this.text = data.texts;
     this.runtime = data.runtime;
     this.today = data.today;           // set only in a build for another day (CODEWIJZER_DATUM)
@@ -196,22 +197,14 @@ class Checker {
 
   // The first answer that takes a new path through Python waits while the browser compiles the parts of
   // Python it needs (WebAssembly functions are compiled on first use, up to 20 ms each). So once Python
-  // has this checker's rules, the worker takes those paths itself, one at a time, while the reader reads
-  // the first question; a reader's own answer goes before the next of them. The results are not used.
+  // has this checker's rules, the worker takes those paths itself (the build's answer sets), one at a
+  // time, while the reader reads the first question; a reader's own answer goes first. Results unused.
   warmUp() {
     const key = this.rulesKey();
     if (!shared.port || shared.warmed.has(key) || !shared.sentRules.has(key)) return Promise.resolve();
     shared.warmed.add(key);
-    const answerSets = [...Object.values(this.examples)];
-    for (const question of this.schema.questions) {
-      if (question.kind === "amount") {
-        for (const value of ["€ 1.000,50", "49,99", "50", "-5", "abc"]) answerSets.push({ [question.id]: value });
-      } else {
-        for (const option of question.options) answerSets.push({ [question.id]: option.value });
-      }
-    }
     const today = this.today || localDate();
-    const requests = answerSets.map((answers) =>
+    const requests = this.warm.map((answers) =>
       JSON.stringify({ checker: this.section.dataset.checker, rules_key: key, answers, today }));
     const id = ++shared.sequence;
     return new Promise((resolve) => {
