@@ -7,6 +7,7 @@ import functools
 import json
 import shutil
 import threading
+import time
 from http.server import ThreadingHTTPServer
 
 import pytest
@@ -171,3 +172,44 @@ def test_a_start_fault_in_the_shared_worker_shows_the_message_and_the_rules(brow
     assert "kan in deze browser niet worden geladen" in page.inner_text("section[data-checker=geschenken] .cw-check-status")
     assert page.locator("#check-geschenken-regels details").get_attribute("open") is not None
     context.close()
+
+
+# The start asks for Python's large files at once, not after Pyodide's own script has arrived (on a
+# phone link that script is a round trip of its own), and each file once (ADR 0023).
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json", "python_stdlib-", ".whl")
+HELD = "/assets/pyodide/pyodide.mjs"
+HOLD_SECONDS = 2.0
+
+
+def holding_server(site, requests: list[tuple[float, str]]):
+    """Serves `site`, records when each request arrives and holds Pyodide's own script back."""
+    class Holding(SiteHandler):
+        def do_GET(self):
+            requests.append((time.monotonic(), self.path))
+            if self.path.split("?")[0] == HELD:
+                time.sleep(HOLD_SECONDS)
+            super().do_GET()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Holding, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.mark.parametrize("worker", ["shared", "dedicated"])
+def test_python_s_files_are_asked_for_at_once_and_once(browser, built_site, worker):
+    requests: list[tuple[float, str]] = []
+    server = holding_server(built_site, requests)
+    context = browser.new_context(service_workers="block")
+    if worker == "dedicated":
+        dedicated_worker(context)
+    page = context.new_page()
+    page.goto(f"http://127.0.0.1:{server.server_address[1]}/{PAGE}")
+    page.locator("section[data-checker=geschenken] input[value='geld']").check()
+    assert wait_for_verdict(page, "geschenken") == "mag-niet"
+    assert len(dedicated_workers(page)) == (0 if worker == "shared" else 1)
+    context.close()
+    server.shutdown()
+    asked = {name: [at for at, path in requests if name in path.split("/")[-1]] for name in RUNTIME_FILES}
+    assert {name: len(times) for name, times in asked.items()} == dict.fromkeys(RUNTIME_FILES, 1)
+    held_until = asked["pyodide.mjs"][0] + HOLD_SECONDS
+    for name in ("pyodide.asm.wasm", "python_stdlib-", "pyodide-lock.json", ".whl"):
+        assert asked[name][0] < held_until, f"{name} waited for Pyodide's script"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from build_scripts import csp
-from tests.site_html import html_pages
+from tests.site_html import html_pages, parse
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
@@ -55,3 +55,19 @@ def test_an_unsafe_policy_is_caught():
         except AssertionError:
             continue
         raise AssertionError(f"not caught: {unsafe}")
+
+
+def test_a_checker_page_asks_for_its_module_before_the_stylesheets(built_site):
+    """The policy in a <meta> stops Chromium's preload scanner: a script below the stylesheets is asked
+    for only when the parser gets there, after the stylesheets have loaded. The checker module (which
+    starts Python's downloads) comes first, right after the policy (ADR 0023)."""
+    checker_pages = [path for path in html_pages(built_site) if 'class="cw-check' in path.read_text(encoding="utf-8")]
+    assert len(checker_pages) >= 8
+    for path in checker_pages:
+        resources = [url for tag, _, url in parse(path).resources if tag in ("script", "link")]
+        module = next(i for i, url in enumerate(resources) if url.endswith("/codewijzer-check.js"))
+        stylesheet = next(i for i, url in enumerate(resources) if url.endswith(".css"))
+        assert module < stylesheet, path
+        html = path.read_text(encoding="utf-8")
+        assert html.index('name="codewijzer-runtime"') < html.index("codewijzer-check.js"), path
+        assert META.search(html).start() < html.index("codewijzer-check.js"), path

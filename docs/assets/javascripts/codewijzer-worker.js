@@ -1,6 +1,10 @@
 // Runs Pyodide and the checkers off the main thread. The only call into Python is
 // checkers.evaluate_json(request) -> outcome JSON; answers never leave this browser.
-import { loadPyodide } from "../pyodide/pyodide.mjs";
+
+// Pyodide's module is imported, not loaded statically: this script then runs as soon as it arrives
+// and asks for the start's large files (startDownloads) while Pyodide's JavaScript is still on its way.
+const pyodideModule = import("../pyodide/pyodide.mjs");
+pyodideModule.catch(() => {});           // a failed import fails the start below, where it is awaited
 
 let evaluate = null;
 
@@ -8,9 +12,31 @@ let evaluate = null;
 // failed"), so every fetch made while starting is checked here and fails the start at once.
 let failStart = () => {};
 const nativeFetch = self.fetch.bind(self);
-self.fetch = async (...args) => {
+
+// Downloads begun before Pyodide asks for them (startDownloads), by address; each is handed to the
+// first fetch of that address, once, so no file is downloaded twice in any engine.
+const downloads = new Map();
+
+function download(url) {
+  const href = new URL(url, self.location.href).href;
+  if (!downloads.has(href)) {
+    const response = nativeFetch(href);
+    response.catch(() => {});             // reported when Pyodide takes it (self.fetch below)
+    downloads.set(href, response);
+  }
+}
+
+function takeDownload(resource, init) {
+  if (init && Object.keys(init).length) return null;          // asked for with options: fetch as asked
+  const href = new URL(resource instanceof Request ? resource.url : String(resource), self.location.href).href;
+  const response = downloads.get(href);
+  downloads.delete(href);
+  return response ?? null;
+}
+
+self.fetch = async (resource, init) => {
   try {
-    const response = await nativeFetch(...args);
+    const response = await (takeDownload(resource, init) ?? nativeFetch(resource, init));
     if (!response.ok) failStart(new Error(`${response.status} ${response.url}`));
     return response;
   } catch (error) {
@@ -20,6 +46,15 @@ self.fetch = async (...args) => {
 };
 
 const PYODIDE = new URL("../pyodide/", import.meta.url).href;
+
+// On a phone link the start is the download of Pyodide's wasm and the standard library (4.4 MB on
+// 4G: 4 s). Asked for the moment the page says start, in parallel, before the snapshot check and
+// before Pyodide's own script has arrived and asks for them itself (it then gets these downloads).
+// Pyodide's JavaScript (pyodide.asm.mjs) is imported here too: Pyodide's own import of it finds it.
+function startDownloads(runtime) {
+  for (const file of ["pyodide.asm.wasm", runtime.stdlib, "pyodide-lock.json"]) download(PYODIDE + file);
+  import(PYODIDE + "pyodide.asm.mjs").catch(() => {});   // a failure shows where Pyodide imports it
+}
 
 // A memory snapshot (Python already started, checkers imported) is used only when the browser has
 // it stored: it is large, so a first visit starts normally and fetches it afterwards for next time
@@ -97,6 +132,7 @@ async function fromSnapshot(runtime) {
   timings.snapshot_stored = Boolean(snapshot);
   if (!snapshot) return null;
   try {
+    const { loadPyodide } = await pyodideModule;
     const pyodide = await within(loadPyodide({ indexURL: PYODIDE, stdLibURL: PYODIDE + runtime.stdlib,
       _loadSnapshot: snapshot.body.then(unsparse) }), 20_000);
     return pyodide.pyimport("checkers").evaluate_json;
@@ -136,9 +172,12 @@ function fetchSnapshotForNextTime(runtime, connection) {
 }
 
 async function start(wheelUrl, runtime, connection) {
+  startDownloads(runtime);
   const restored = await fromSnapshot(runtime);
   timings.source = restored ? "snapshot" : "normal";
   if (restored) return restored;
+  download(wheelUrl);                        // needed only without the snapshot: asked for now, used after
+  const { loadPyodide } = await pyodideModule;
   const pyodide = await loadPyodide({ indexURL: PYODIDE, stdLibURL: PYODIDE + runtime.stdlib });
   const response = await fetch(wheelUrl);
   if (!response.ok) throw new Error(`wheel ${response.status}`);
