@@ -98,13 +98,15 @@ UNUSUAL_AMOUNTS = ("€ 1.000,50", "-5", "abc")
 
 def warm_answers(rules: RuleSet, examples: dict[str, dict[str, Any]], today: dt.date) -> list[dict[str, Any]]:
     """The answers the page has Python evaluate once after it is ready, results unused (codewijzer-check.js,
-    warmUp): every option, the limits of the day and unusual amounts, and the practice examples."""
-    answer_sets = list(examples.values())
+    warmUp): every option, the limits of the day and unusual amounts, and the practice examples. Single
+    answers in the order of the questions come first: a reader's first tap is one of the first question's
+    options, and its path is then taken before the longer examples."""
+    answer_sets = []
     limits = [dutch_amount(limit.at(today).value) for limit in rules.limits.values()]
     for question in rules.questions:
         values = [*UNUSUAL_AMOUNTS, *limits] if question.kind == "bedrag" else [o.value for o in question.options]
         answer_sets += [{question.id: value} for value in values]
-    return answer_sets
+    return answer_sets + list(examples.values())
 
 
 def render_checker(page_src: str, checker: str, rules: RuleSet, examples: dict[str, dict[str, Any]],

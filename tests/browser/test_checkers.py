@@ -196,3 +196,30 @@ def test_questions_are_answerable_before_python_is_ready_and_kept(browser, site_
     assert wait_for_verdict(page, "geschenken") == "mag-niet"
     assert section.locator(".cw-vraag[data-vraag=soort] input[value=geld]").is_checked()
     context.close()
+
+
+def test_a_finger_on_an_option_asks_python_ahead_and_shows_nothing_until_the_tap(page, site_url):
+    """Python is asked about an option on pointerdown (ADR 0023), but the outcome appears only once
+    the tap has checked it; a finger that slides off answers nothing."""
+    page.add_init_script("window.__codewijzerMeasure = true;")    # the page marks each question it sends
+    section = open_checker(page, site_url, "gemeente-utrecht", "geschenken")
+    money = section.locator("input[value='geld']")
+    label = section.locator(f"label[for='{money.get_attribute('id')}']")
+    label.scroll_into_view_if_needed()
+    sent = "() => performance.getEntriesByName('cw-sent').length"
+    asked_before = page.evaluate(sent)
+    box = label.bounding_box()
+    page.mouse.move(box["x"] + 5, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.wait_for_function(f"() => performance.getEntriesByName('cw-received').length > 0 && ({sent})() > {asked_before}")
+    page.wait_for_timeout(300)
+    assert not money.is_checked()
+    assert section.locator(".cw-check-uitkomst").get_attribute("data-verdict") in (None, "")
+    page.mouse.move(5, 5)                            # slides off: no click on the option
+    page.mouse.up()
+    page.wait_for_timeout(300)
+    assert not money.is_checked()
+    assert section.locator(".cw-check-uitkomst").get_attribute("data-verdict") in (None, "")
+    expected = evaluate("geschenken", rules("gemeente-utrecht", "geschenken"), {"soort": "geld"})["verdict"]
+    label.click()
+    assert wait_for_verdict(page, "geschenken") == expected

@@ -88,7 +88,7 @@ def test_no_answer_leaves_the_page_or_stays_behind(browser, built_site, site_url
             if checker == "geschenken" and amounts_typed:
                 with page.expect_download():          # the saved outcome is made in the browser
                     page.get_by_role("button", name="Uitkomst opslaan als bestand").first.click()
-    # The snapshot for next time is stored 3 s after a start, by the worker of a page still open: stay on
+    # The snapshot for next time is stored once no answer came for 3 s, by the worker of a page still open: stay on
     # a checker page until it is there, so the storage checked below is not trivially empty.
     page.goto(last_checker_url, wait_until="load")
     page.wait_for_selector("section.cw-check[data-state='ready']", timeout=READY_TIMEOUT)

@@ -103,7 +103,7 @@ def test_webkit_starts_from_the_stored_snapshot_and_never_downloads_it_before_py
     assert webkit.execute_script("return window.isSecureContext") is True
     assert snapshot_requests() == [], "the snapshot was requested before Python started"
     deadline = time.monotonic() + 60
-    while not (stored := webkit.execute_async_script(STORED)):      # stored 3 s after the start
+    while not (stored := webkit.execute_async_script(STORED)):      # stored once no answer came for 3 s
         assert time.monotonic() < deadline, "the snapshot was never stored for next time"
         time.sleep(0.5)
     assert len(stored) == 1 and "/assets/pyodide/snapshot-" in stored[0]

@@ -1,9 +1,11 @@
 """The snapshot for next time is fetched only when it pays: not when the reader asked to save data,
 not on a link the browser reports as 3G or slower; on a fast link (or when the browser says nothing)
-it is fetched after the checker is ready and kept in the runtime cache. (Why: ADR 0006, amended.)"""
+it is fetched after the checker is ready, once the reader has not answered for a few seconds, and kept
+in the runtime cache. (Why: ADR 0006, amended; ADR 0023.)"""
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -34,7 +36,7 @@ def snapshot_fetched_for_next_time(browser, site_url: str, script: str) -> tuple
     page.goto(site_url + PAGE)
     page.wait_for_selector(READY, timeout=90_000)
     before_ready = [u for u in requests if "/snapshot-" in u]
-    page.wait_for_timeout(6_000)                   # fetched 3 s after ready, when it pays
+    page.wait_for_timeout(6_000)                   # fetched once no answer came for 3 s, when it pays
     stored = page.evaluate("async () => (await (await caches.open('codewijzer-runtime')).keys()).map(r => r.url)")
     context.close()
     assert before_ready == []
@@ -51,3 +53,26 @@ def test_the_snapshot_is_fetched_for_next_time_only_when_it_pays(browser, site_u
     assert fetched is expected
     if expected:
         assert len(stored) == 1 and "/assets/pyodide/snapshot-" in stored[0]
+
+
+def test_the_snapshot_waits_while_the_reader_answers(browser, site_url):
+    """Storing the snapshot keeps the worker busy, so it waits until no answer has come for 3 s: not
+    while the reader taps through the questions (an answer would wait behind it)."""
+    context = dedicated_worker(browser.new_context(service_workers="block"))
+    context.add_init_script(FAST_LINK)
+    asked_at: list[float] = []
+    context.on("request", lambda r: asked_at.append(time.monotonic()) if "/snapshot-" in r.url else None)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    page.wait_for_selector(READY, timeout=90_000)
+    options = page.locator("section[data-checker=geschenken] .cw-vraag:not([hidden]) input[type=radio]")
+    answering_until = time.monotonic() + 6
+    while time.monotonic() < answering_until:      # an answer every second, for twice the quiet time
+        for index in (0, 1):
+            options.nth(index).check()
+            page.wait_for_timeout(1_000)
+    last_answer = time.monotonic()
+    page.wait_for_timeout(6_000)
+    context.close()
+    assert asked_at, "the snapshot was never fetched after the answers stopped"
+    assert asked_at[0] > last_answer - 1.5, "the snapshot was fetched while the reader was answering"

@@ -22,5 +22,7 @@ def test_the_page_sends_answers_once_per_change():
     """One request per change, and one per tap although a tap fires both 'input' and 'change'."""
     code = SCRIPT.read_text(encoding="utf-8")
     update = code[code.index("  update(answers"):code.index("  render(result)")]
-    assert update.count("await ask(") == 1 and "this.update(" not in update
-    assert "if (question !== this.asked)" in update
+    assert update.count("ask(request)") == 1 and "this.update(" not in update
+    assert "if (question.key !== this.asked)" in update
+    # An answer asked ahead on pointerdown (foresee) is used only for the same answers and day.
+    assert "this.foreseen?.key === question.key ? this.foreseen.result : null" in update

@@ -180,10 +180,15 @@ def test_mistakes_in_the_new_forms_get_a_dutch_message(change, fragment):
 
 
 def test_the_warm_up_answers_come_from_the_rules():
-    """The answers the page has Python take once after ready (checker_embed.warm_answers): the examples,
-    every option, and for amounts the limits of the day and unusual amounts; no rule value in JavaScript."""
+    """The answers the page has Python take once after ready (checker_embed.warm_answers): every option
+    (the first question's first: a reader's first tap), for amounts the limits of the day and unusual
+    amounts, then the examples; no rule value in JavaScript."""
     from build_scripts.checker_embed import warm_answers
-    answers = warm_answers(parsed(), {"vb-1": {"soort": "geld"}}, DAY)
-    assert answers[0] == {"soort": "geld"}
+    rules = parsed()
+    example = {"soort": "geld", "waarde": "20"}
+    answers = warm_answers(rules, {"vb-1": example}, DAY)
+    first = rules.questions[0]
+    assert answers[:len(first.options)] == [{first.id: option.value} for option in first.options]
+    assert answers[-1] == example
     assert {"soort": "maaltijd"} in answers and {"huisadres": "ja"} in answers
     assert {"waarde": "150"} in answers and {"eerder": "abc"} in answers and {"waarde": "-5"} in answers

@@ -254,7 +254,7 @@ class Checker {
     // A tap or click on an answer that completes the form takes the reader to the outcome (GOV.UK: the
     // page after the last question). Arrow keys through options never move focus away: keyboard users go
     // on with Enter or "Naar de uitkomst".
-    this.form.addEventListener("pointerdown", () => { this.tapped = true; });
+    this.form.addEventListener("pointerdown", (event) => { this.tapped = true; this.foresee(event.target); });
     this.form.addEventListener("keydown", () => { this.tapped = false; });
     this.form.addEventListener("change", () => {
       const reveal = this.tapped;
@@ -333,28 +333,53 @@ class Checker {
   // answers are asked once, and every caller waits for that one answer.
   update(answers = this.answers()) {
     if (!this.ready) return Promise.resolve();   // kept in the form; start() evaluates them when ready
-    // Dated limits apply by the reader's own date (local, not UTC), so the outcome follows the rule of today.
-    const today = this.today || localDate();
-    const question = JSON.stringify([answers, today]);
-    if (question !== this.asked) {
-      this.asked = question;
-      this.answered = this.evaluate(answers, today);
+    const question = this.question(answers);
+    if (question.key !== this.asked) {
+      this.asked = question.key;
+      const foreseen = this.foreseen?.key === question.key ? this.foreseen.result : null;
+      this.foreseen = null;
+      this.answered = this.evaluate(foreseen ?? this.askAbout(question));
     }
     return this.answered;
   }
 
-  async evaluate(answers, today) {
+  // Dated limits apply by the reader's own date (local, not UTC), so the outcome follows the rule of today.
+  question(answers) {
+    const today = this.today || localDate();
+    return { answers, today, key: JSON.stringify([answers, today]) };
+  }
+
+  askAbout({ answers, today }) {
+    const key = this.rulesKey();
+    const request = { checker: this.section.dataset.checker, rules_key: key, answers, today };
+    if (!shared.sentRules.has(key)) {            // the rules travel to the worker once, then only the key
+      request.rules = this.rules;
+      request.context = this.context;
+      shared.sentRules.add(key);
+    }
+    return ask(request);
+  }
+
+  // A finger rests on an option for 50-150 ms before the click that checks it: Python is asked about the
+  // answers as they will be on pointerdown, so that the outcome can be drawn in the click's own frame
+  // instead of after it. Nothing is shown until the click has really given that answer (update).
+  foresee(target) {
+    const input = target.closest?.(".cw-optie")?.querySelector("input[type=radio]");
+    if (!this.ready || !input || input.checked) return;
+    const id = [...this.fields.values()].find((field) => field.inputs.includes(input))?.question.id;
+    if (!id) return;
+    const question = this.question({ ...this.answers(), [id]: input.value });
+    if (question.key === this.asked || question.key === this.foreseen?.key) return;
+    const result = this.askAbout(question);
+    result.catch(() => {});                      // a failure counts only if the answer is given (evaluate)
+    this.foreseen = { key: question.key, result };
+  }
+
+  async evaluate(asked) {
     const ticket = ++this.latest;
     let result;
     try {
-      const key = this.rulesKey();
-      const request = { checker: this.section.dataset.checker, rules_key: key, answers, today };
-      if (!shared.sentRules.has(key)) {          // the rules travel to the worker once, then only the key
-        request.rules = this.rules;
-        request.context = this.context;
-        shared.sentRules.add(key);
-      }
-      result = await ask(request);
+      result = await asked;
     } catch (error) {
       this.fail();
       return;
