@@ -243,7 +243,9 @@ def measure_latency(browser, base: str, minimum: int) -> dict:
 # window.__codewijzerMeasure is set (codewijzer-check.js, mark): input event -> message sent (the page's
 # own handling) -> worker received (the message) -> Python started (waiting in the worker) -> Python
 # done -> page received (the message back) -> outcome rendered (MutationObserver after the render).
-BREAKDOWN = {"page_before_send": "Page: input event to message sent", "message_to_worker": "Message to the worker",
+BREAKDOWN = {"asked_ahead": "Answers asked on pointerdown, before the input event (share)",
+             "page_before_send": "Page: input event to message sent (negative: asked ahead)",
+             "message_to_worker": "Message to the worker",
              "worker_wait": "Worker: waiting before Python", "python": "Python (checkers.evaluate_json)",
              "message_back": "Message back to the page",
              "messages": "Messages both ways (exact; the split above assumes the page's and worker's clocks agree)",
@@ -267,10 +269,13 @@ LATENCY_PROBE = """
     __latencies.push(now - input);
     window.__lastInput = undefined;
     const marks = performance.getEntriesByType('mark');
-    const sent = marks.find(m => m.name === 'cw-sent' && m.startTime >= input);
-    const received = sent && marks.filter(m => m.name === 'cw-received' && m.startTime >= sent.startTime).at(-1);
-    const w = received?.detail?.worker;
-    if (w) __breakdown.push({ page_before_send: sent.startTime - input, message_to_worker: w.received - abs(sent.startTime),
+    // The answer shown is the last one received; its question may have been sent before the input event
+    // (asked on pointerdown: Checker.foresee), so it is matched by id, not by time.
+    const received = marks.filter(m => m.name === 'cw-received').at(-1);
+    const sent = received && marks.find(m => m.name === 'cw-sent' && m.detail?.id === received.detail?.id);
+    const w = sent && received.detail?.worker;
+    if (w) __breakdown.push({ asked_ahead: sent.startTime < input ? 1 : 0,
+        page_before_send: sent.startTime - input, message_to_worker: w.received - abs(sent.startTime),
         worker_wait: w.python - w.received, python: w.python_done - w.python, message_back: abs(received.startTime) - w.python_done,
         render: now - received.startTime, total: now - input,
         messages: (received.startTime - sent.startTime) - (w.python_done - w.received),
@@ -282,7 +287,7 @@ LATENCY_PROBE = """
 
 
 def latency_breakdown_table(breakdown: dict) -> str:
-    rows = [f"| {BREAKDOWN[key]} | {value['mean']:.0%} |" if key == "frame_before_result"
+    rows = [f"| {BREAKDOWN[key]} | {value['mean']:.0%} |" if key in ("frame_before_result", "asked_ahead")
             else f"| {BREAKDOWN[key]} | {value['p50_ms']:.2f} / {value['p95_ms']:.2f} ms |" for key, value in breakdown.items()]
     return "\n".join(["| Part | p50 / p95 |", "| --- | --- |"] + rows)
 
