@@ -216,7 +216,8 @@ async function handle(port, data) {
       try {
         await evaluate;
       } catch (error) {
-        evaluate = null;      // the next page that asks starts Python again
+        evaluate = null;      // the next page that asks starts Python again, with fresh downloads
+        downloads.clear();
         throw error;
       }
       timings.ready = timings.ready || performance.now();
