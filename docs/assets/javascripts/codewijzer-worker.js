@@ -160,7 +160,11 @@ async function storeSnapshot(url) {
   }
   const response = await nativeFetch(url, { cache: "no-store" });   // one copy: in the runtime cache
   if (!response.ok) return;
-  await cache.put(url, response);
+  // The whole body first, then one put: a worker ended halfway (the reader left the page) can leave no
+  // partial entry in any engine. (A WebKit start once failed with "Out of bounds memory access" in the
+  // engine suite, not reproduced; a snapshot cut at a record boundary would pass the format check.)
+  const body = await response.arrayBuffer();
+  await cache.put(url, new Response(body, { headers: { "Content-Type": "application/octet-stream" } }));
   for (const request of await cache.keys()) {  // snapshots of earlier builds
     if (request.url !== new URL(url, self.location.href).href) await cache.delete(request);
   }
