@@ -203,9 +203,7 @@ class Checker {
     const key = this.rulesKey();
     if (!shared.port || shared.warmed.has(key) || !shared.sentRules.has(key)) return Promise.resolve();
     shared.warmed.add(key);
-    const today = this.today || localDate();
-    const requests = this.warm.map((answers) =>
-      JSON.stringify({ checker: this.section.dataset.checker, rules_key: key, answers, today }));
+    const requests = this.warm.map((answers) => JSON.stringify(this.request(this.question(answers))));
     const id = ++shared.sequence;
     return new Promise((resolve) => {
       shared.pending.set(id, { resolve, reject: resolve });
@@ -349,9 +347,13 @@ class Checker {
     return { answers, today, key: JSON.stringify([answers, today]) };
   }
 
-  askAbout({ answers, today }) {
-    const key = this.rulesKey();
-    const request = { checker: this.section.dataset.checker, rules_key: key, answers, today };
+  request({ answers, today }) {
+    return { checker: this.section.dataset.checker, rules_key: this.rulesKey(), answers, today };
+  }
+
+  askAbout(question) {
+    const request = this.request(question);
+    const key = request.rules_key;
     if (!shared.sentRules.has(key)) {            // the rules travel to the worker once, then only the key
       request.rules = this.rules;
       request.context = this.context;
