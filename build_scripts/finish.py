@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import checker_assets, contact_points, csp, link_check, nl_design_system, plain_language
+from . import checker_assets, contact_points, csp, link_check, nl_design_system, plain_language, site_stylesheet
 from .build_state import BuildState
 from .prepare import BuildStopped, ContentErrors
 
@@ -29,10 +29,10 @@ def finish_page(state: BuildState, page_html: str) -> str:
     return csp.add_meta_policy(page_html, hashes)
 
 
-def finish_site(state: BuildState, site_dir: Path) -> None:
+def finish_site(state: BuildState, site_dir: Path, docs_dir: Path) -> None:
     try:
         checker_assets.write_assets(site_dir, state.site.wheel_name, state.wheel, state.site.runtime)
-        nl_design_system.write(site_dir)
+        site_stylesheet.write(site_dir, docs_dir)
     except (checker_assets.AssetError, nl_design_system.AssetError) as error:
         raise BuildStopped(str(error)) from None
     contact_points.write_export(site_dir, state.site)

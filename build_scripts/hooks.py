@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks are loaded as loose files
 
-from build_scripts import finish, page_frame, prepare, public_look, published, single_code  # noqa: E402
+from build_scripts import finish, page_frame, prepare, public_look, published, single_code, site_stylesheet  # noqa: E402
 from build_scripts.build_state import BuildState  # noqa: E402
 from build_scripts.content_model import ContentError  # noqa: E402
 from build_scripts.md_extension import CodewijzerExtension  # noqa: E402
@@ -49,6 +49,8 @@ def on_files(files, config):
     except (prepare.ContentErrors, prepare.BuildStopped) as error:
         raise _stop(error) from None
     for file in [file for file in files if file.src_uri in _state.left_out_files]:   # a one-code site
+        files.remove(file)
+    for file in [file for file in files if file.src_uri in site_stylesheet.PARTS]:   # served as one stylesheet
         files.remove(file)
     for path, markdown in _state.generated.items():
         files.append(File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
@@ -108,7 +110,7 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     try:
-        finish.finish_site(_state, Path(config["site_dir"]))
+        finish.finish_site(_state, Path(config["site_dir"]), Path(config["docs_dir"]))
     except prepare.BuildStopped as error:
         raise _stop(error) from None
     # New anchors, example ids and workshop sets are recorded; a published one that disappeared stops the build.

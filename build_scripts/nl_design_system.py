@@ -6,9 +6,9 @@ The design tokens are those of NL Design System's neutral "Voorbeeld" theme: onl
 put on :root so codewijzer.css can use them for headings, text and colours; the component tokens of
 the theme (some 200 kB) are left out.
 
-Only the component stylesheets the checker form uses are copied, concatenated into one file
-(linked on every page through mkdocs.yml's extra_css, so Material's instant navigation never
-meets a checker without its styles). The components read their look from design tokens (CSS
+Only the component stylesheets the checker form uses are copied, at the head of the site's one
+stylesheet (build_scripts/site_stylesheet.py, linked on every page, so Material's instant navigation
+never meets a checker without its styles). The components read their look from design tokens (CSS
 custom properties); codewijzer.css gives those tokens the site's colours.
 """
 from __future__ import annotations
@@ -22,7 +22,6 @@ NPM = ROOT / "node_modules" / "@utrecht"
 # The component packages of the Utrecht component library (NL Design System), pinned in package.json.
 COMPONENTS = ["form-fieldset", "form-field", "form-label", "form-field-description", "form-field-error-message",
               "radio-button", "textbox"]
-TARGET = Path("assets") / "stylesheets" / "nl-design-system.css"
 TOKENS = ROOT / "node_modules" / "@nl-design-system-unstable" / "voorbeeld-design-tokens"
 TOKEN_DECLARATION = re.compile(r"^\s*(--(?:basis|voorbeeld)-[a-z0-9-]+:[^;]+;)", re.M)
 
@@ -58,9 +57,3 @@ def stylesheet() -> str:
         css = (package / "dist" / "index.min.css").read_text(encoding="utf-8")
         parts.append(f"/* {meta['name']} {meta['version']} ({meta['license']}) */\n{css.strip()}")
     return "\n".join(parts) + "\n"
-
-
-def write(site_dir: Path) -> None:
-    target = site_dir / TARGET
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(stylesheet(), encoding="utf-8")

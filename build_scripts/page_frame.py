@@ -13,7 +13,7 @@ from .paths import asset_url, page_href
 from .theme_contract import delay_search
 
 CHECKER_SCRIPT = "assets/javascripts/codewijzer-check.js"
-BACK_SCRIPT = "assets/javascripts/codewijzer-terug.js"
+WORKER_SCRIPT = "assets/javascripts/codewijzer-worker.js"
 
 
 def checkers_on(state: BuildState, src_path: str) -> list[str]:
@@ -34,11 +34,11 @@ def frame_data(state: BuildState, src_path: str) -> dict[str, Any]:
                             "stylesheet": asset_url(src_path, quick_exit.STYLESHEET)}
     if checkers_on(state, src_path):
         runtime = state.site.runtime
-        # The checker module starts loading from <head> (async), so Python starts while the page parses.
+        # The worker is opened and the checker module loaded from <head>, so Python starts while the page
+        # parses (overrides/main.html).
         data["checker_start"] = {"script": asset_url(src_path, CHECKER_SCRIPT),
-                                 # Back and Forward between a checker's questions and outcome (a classic
-                                 # script, so it listens before Material's instant navigation does)
-                                 "back_script": asset_url(src_path, BACK_SCRIPT),
+                                 "worker": asset_url(src_path, WORKER_SCRIPT),
+                                 "wheel": asset_url(src_path, f"assets/checkers/{state.site.wheel_name}"),
                                  "runtime": to_json({"wheel": state.site.wheel_name,
                                                      **{k: runtime[k] for k in ("stdlib", "snapshot")}})}
     data["footer"] = _footer(state, source)

@@ -181,12 +181,12 @@ HELD = "/assets/pyodide/pyodide.mjs"
 HOLD_SECONDS = 2.0
 
 
-def holding_server(site, requests: list[tuple[float, str]]):
-    """Serves `site`, records when each request arrives and holds Pyodide's own script back."""
+def holding_server(site, requests: list[tuple[float, str]], held: str = HELD):
+    """Serves `site`, records when each request arrives and holds one file back (Pyodide's own script)."""
     class Holding(SiteHandler):
         def do_GET(self):
             requests.append((time.monotonic(), self.path))
-            if self.path.split("?")[0] == HELD:
+            if self.path.split("?")[0] == held:
                 time.sleep(HOLD_SECONDS)
             super().do_GET()
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Holding, directory=str(site)))
@@ -213,3 +213,31 @@ def test_python_s_files_are_asked_for_at_once_and_once(browser, built_site, work
     held_until = asked["pyodide.mjs"][0] + HOLD_SECONDS
     for name in ("pyodide.asm.wasm", "python_stdlib-", "pyodide-lock.json", ".whl"):
         assert asked[name][0] < held_until, f"{name} waited for Pyodide's script"
+
+
+# The page's <head> opens the worker and starts Python before the checker module has arrived (ADR 0024);
+# the module takes that worker over: one worker, each file once, the right outcome.
+CHECKER_MODULE = "/assets/javascripts/codewijzer-check.js"
+
+
+@pytest.mark.parametrize("worker", ["shared", "dedicated"])
+def test_python_starts_before_the_checker_module_has_arrived(browser, built_site, worker):
+    requests: list[tuple[float, str]] = []
+    server = holding_server(built_site, requests, held=CHECKER_MODULE)
+    context = browser.new_context(service_workers="block")
+    if worker == "dedicated":
+        dedicated_worker(context)
+    page = context.new_page()
+    page.goto(f"http://127.0.0.1:{server.server_address[1]}/{PAGE}", wait_until="commit")
+    page.locator("section[data-checker=geschenken] input[value='geld']").check()
+    assert wait_for_verdict(page, "geschenken") == "mag-niet"
+    assert len(dedicated_workers(page)) == (0 if worker == "shared" else 1)
+    assert worker_timings(page)["pages"] == 1                 # the module took over the worker <head> opened
+    context.close()
+    server.shutdown()
+    module_released = next(at for at, path in requests if path == CHECKER_MODULE) + HOLD_SECONDS
+    asked = {name: [at for at, path in requests if name in path.split("/")[-1]]
+             for name in RUNTIME_FILES + ("codewijzer-worker.js",)}
+    assert {name: len(times) for name, times in asked.items()} == dict.fromkeys(asked, 1)
+    for name in ("codewijzer-worker.js", "pyodide.asm.wasm", "python_stdlib-"):
+        assert asked[name][0] < module_released, f"{name} waited for the checker module"

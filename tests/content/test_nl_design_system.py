@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
-from build_scripts.nl_design_system import COMPONENTS, NPM, TARGET
+from build_scripts.nl_design_system import COMPONENTS, NPM
+from build_scripts.site_stylesheet import PARTS, TARGET
 from tests.conftest import ROOT
 from tests.site_html import html_pages
 
@@ -25,6 +28,19 @@ def test_the_built_site_carries_the_component_styles_and_links_them_on_every_pag
     assert "EUPL-1.2" in css
     for page in html_pages(built_site):
         assert TARGET.as_posix().split("/")[-1] in page.read_text(encoding="utf-8"), page
+
+
+def test_the_site_styles_are_one_stylesheet_in_cascade_order(built_site):
+    """Five source files, one request: a page links Material's two stylesheets and the site's one."""
+    css = (built_site / TARGET).read_text(encoding="utf-8")
+    positions = [css.find(".utrecht-form-fieldset")] + [css.find(f"/* {part} */") for part in PARTS]
+    assert -1 not in positions and positions == sorted(positions), "NL Design System first, then the parts in order"
+    assert "@media print" in css and ".cw-dilemma" in css        # print and workshop styles came along
+    for page in html_pages(built_site):
+        links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.read_text(encoding="utf-8"))
+        ours = [link for link in links if "/stylesheets/codewijzer" in link]
+        assert len(ours) <= 2 and ours[0].endswith(TARGET.name), (page, links)   # (+ 'Snel weg' where shown)
+        assert not any(link.split("/")[-1] in {Path(part).name for part in PARTS} for link in links), page
 
 
 def test_the_checker_uses_the_component_class_names():

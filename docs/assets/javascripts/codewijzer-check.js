@@ -21,6 +21,7 @@ function sharedWorkerLivesOn() {
   return known;
 }
 
+// On a full load of a checker page, overrides/partials/codewijzer-start.js opens the same worker from <head>.
 function openWorker(url, name) {
   if (sharedWorkerLivesOn()) {
     const worker = new SharedWorker(url, { type: "module", name, extendedLifetime: true });
@@ -37,20 +38,32 @@ function connectionClass() {
   return connection ? { effectiveType: connection.effectiveType, saveData: connection.saveData } : null;
 }
 
+// The worker the page's <head> opened and started (overrides/partials/codewijzer-start.js, on a full load
+// of a checker page), taken once, with the messages it has sent meanwhile.
+function adoptEarlyWorker(name) {
+  const early = window.codewijzerEarlyWorker;
+  if (!early || early.name !== name) return null;
+  window.codewijzerEarlyWorker = null;
+  return early;
+}
+
 function startWorker(base, wheel, runtime) {
   if (!shared.ready) {
     shared.ready = new Promise((resolve, reject) => {
+      // The name keeps pages of another build off this Python: the snapshot's name hashes
+      // Pyodide's version, the wheel and every checker's rules (checker_assets.runtime_names).
+      const name = `codewijzer ${runtime.snapshot} ${wheel}`;
+      const early = adoptEarlyWorker(name);
       try {
-        const url = new URL(`${base}assets/javascripts/codewijzer-worker.js`, location.href);
-        shared.created = performance.now();
-        // The name keeps pages of another build off this Python: the snapshot's name hashes
-        // Pyodide's version, the wheel and every checker's rules (checker_assets.runtime_names).
-        Object.assign(shared, openWorker(url, `codewijzer ${runtime.snapshot} ${wheel}`));
+        shared.created = early ? early.created : performance.now();
+        Object.assign(shared, early
+          ? { worker: early.worker, port: early.port, stop: early.stop }
+          : openWorker(new URL(`${base}assets/javascripts/codewijzer-worker.js`, location.href), name));
       } catch (error) {
         reject(error);
         return;
       }
-      shared.port.onmessage = ({ data }) => {
+      const receive = (data) => {
         if (data.type === "ready") {
           // Worker start-up timings (ms since the worker started), read by the benchmark.
           document.documentElement.dataset.cwWorkerTimings = JSON.stringify({ ...data.timings, created: shared.created });
@@ -66,9 +79,15 @@ function startWorker(base, wheel, runtime) {
           } else reject(new Error(data.message));
         }
       };
+      shared.port.onmessage = ({ data }) => receive(data);
       shared.worker.onerror = (event) => reject(new Error(event.message || "worker"));
-      shared.port.postMessage({ type: "start", runtime, connection: connectionClass(),
-        wheel: new URL(`${base}assets/checkers/${wheel}`, location.href).href });
+      if (early) {             // already told to start: what it said meanwhile, in order
+        early.messages.forEach(receive);
+        if (early.error) reject(early.error);
+      } else {
+        shared.port.postMessage({ type: "start", runtime, connection: connectionClass(),
+          wheel: new URL(`${base}assets/checkers/${wheel}`, location.href).href });
+      }
     });
     shared.ready.catch(() => {
       shared.ready = null; shared.stop?.(); shared.worker = null; shared.port = null; shared.sentRules.clear();
@@ -745,13 +764,13 @@ function initialise() {
 }
 
 // Back and Forward between questions and outcome (Checker.reveal, returnTo): codewijzer-terug.js, a classic
-// script in <head>, listens before Material does and asks each checker on the page.
+// script inline in <head>, listens before Material does and asks each checker on the page.
 window.codewijzerHistory = window.codewijzerHistory || new Set();
 window.codewijzerHistory.add(() =>
   [...document.querySelectorAll("section.cw-check")].some((section) => section.codewijzer?.returnTo()));
 
-// A checker page loads this module from <head> (async), so Python starts while the page is still
-// parsing; the <meta> holds what the worker needs. (build_scripts/checker_embed.py, head_tags)
+// A checker page opens its worker from <head> and loads this module there (async, overrides/main.html):
+// the worker is taken over at once; the <meta> holds what it needs (build_scripts/page_frame.py).
 const early = document.querySelector('meta[name="codewijzer-runtime"]');
 if (early) {
   const runtime = JSON.parse(early.content);
