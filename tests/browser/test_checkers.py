@@ -198,6 +198,33 @@ def test_questions_are_answerable_before_python_is_ready_and_kept(browser, site_
     context.close()
 
 
+def test_naar_de_uitkomst_pressed_while_python_starts_is_done_once_it_is_ready(browser, site_url):
+    """A reader who answers and presses "Naar de uitkomst" before Python is ready is taken to the outcome
+    the moment it is (focus on the verdict, a history entry: Back returns to the questions)."""
+    context = dedicated_worker(browser.new_context(service_workers="block"))
+    held = []
+    context.route("**/codewijzer-worker.js", lambda route: held.append(route))
+    page = context.new_page()
+    page.goto(f"{site_url}{page_url('gemeente-utrecht', 'geschenken')}")
+    section = page.locator("section[data-checker=geschenken]")
+    section.locator(".cw-vraag[data-vraag=soort] input[value=geld]").check()
+    section.get_by_role("button", name="Naar de uitkomst").click()
+    assert section.get_attribute("data-state") == "loading"
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    for route in held:
+        route.continue_()
+    context.unroute("**/codewijzer-worker.js")
+    page.wait_for_function("() => document.activeElement.classList.contains('cw-verdict')", timeout=READY_TIMEOUT)
+    assert wait_for_verdict(page, "geschenken") == "mag-niet"
+    page.go_back()
+    page.wait_for_function("() => document.activeElement.closest('.cw-vraag') !== null")
+    assert section.locator(".cw-vraag[data-vraag=soort] input[value=geld]").is_checked()
+    context.close()
+
+
 def test_a_finger_on_an_option_asks_python_ahead_and_shows_nothing_until_the_tap(page, site_url):
     """Python is asked about an option on pointerdown (ADR 0023), but the outcome appears only once
     the tap has checked it; a finger that slides off answers nothing."""

@@ -211,6 +211,10 @@ class Checker {
     this.say(example ? this.text.voorbeeld_ingevuld : this.text.klaar);
     this.fallback?.querySelector("details")?.removeAttribute("open");
     if (example) this.reveal({ push: false });
+    else if (this.submitWhenReady) {
+      this.submitWhenReady = false;
+      this.submit();
+    }
     this.warmUp().then(announceSettled);         // Material's search index after that (see announceSettled)
   }
 
@@ -599,6 +603,10 @@ class Checker {
   // Enter or "Naar de uitkomst": focus goes where the reader has to be next. Never on input itself:
   // moving focus while someone types or arrows through options would take the control from them.
   async submit() {
+    if (!this.ready) {          // asked while Python still starts: done the moment it is ready (start)
+      this.submitWhenReady = true;
+      return;
+    }
     await this.update();
     const result = this.result;
     if (result?.status === "uitkomst") {
