@@ -171,58 +171,60 @@ def test_outcome_buttons_appear_only_with_an_outcome(page, site_url):
     assert save.is_visible()
 
 
+class HeldWorker:
+    """The gift checker's page with its worker's script held back, so Python is still starting until
+    release() (a dedicated worker: Playwright cannot route a shared worker's requests)."""
+
+    def __init__(self, browser, site_url: str):
+        self.context = dedicated_worker(browser.new_context(service_workers="block"))
+        self.held = []
+        self.context.route("**/codewijzer-worker.js", lambda route: self.held.append(route))
+        self.page = self.context.new_page()
+        self.page.goto(f"{site_url}{page_url('gemeente-utrecht', 'geschenken')}")
+        self.section = self.page.locator("section[data-checker=geschenken]")
+
+    def release(self) -> None:
+        for _ in range(100):
+            if self.held:
+                break
+            self.page.wait_for_timeout(50)
+        for route in self.held:
+            route.continue_()
+        self.context.unroute("**/codewijzer-worker.js")
+
+
 def test_questions_are_answerable_before_python_is_ready_and_kept(browser, site_url):
     """The form is drawn from the embedded schema at once; an answer given while Python still starts
     stays, the outcome area says it is loading, and the answer is evaluated once Python is ready."""
-    context = dedicated_worker(browser.new_context(service_workers="block"))
-    held = []
-    context.route("**/codewijzer-worker.js", lambda route: held.append(route))
-    page = context.new_page()
-    page.goto(f"{site_url}{page_url('gemeente-utrecht', 'geschenken')}")
-    section = page.locator("section[data-checker=geschenken]")
+    held = HeldWorker(browser, site_url)
+    page, section = held.page, held.section
     section.locator(".cw-vraag[data-vraag=soort] input[value=geld]").check()
     assert section.get_attribute("data-state") == "loading"
     assert "wordt nog geladen" in section.locator(".cw-check-uitkomst").inner_text()
     assert section.locator(".cw-check-uitkomst").get_attribute("aria-busy") == "true"
     page.wait_for_function("() => true")
-    for _ in range(100):
-        if held:
-            break
-        page.wait_for_timeout(50)
-    for route in held:
-        route.continue_()
-    context.unroute("**/codewijzer-worker.js")
+    held.release()
     page.wait_for_selector("section[data-checker=geschenken][data-state='ready']", timeout=READY_TIMEOUT)
     assert wait_for_verdict(page, "geschenken") == "mag-niet"
     assert section.locator(".cw-vraag[data-vraag=soort] input[value=geld]").is_checked()
-    context.close()
+    held.context.close()
 
 
 def test_naar_de_uitkomst_pressed_while_python_starts_is_done_once_it_is_ready(browser, site_url):
     """A reader who answers and presses "Naar de uitkomst" before Python is ready is taken to the outcome
     the moment it is (focus on the verdict, a history entry: Back returns to the questions)."""
-    context = dedicated_worker(browser.new_context(service_workers="block"))
-    held = []
-    context.route("**/codewijzer-worker.js", lambda route: held.append(route))
-    page = context.new_page()
-    page.goto(f"{site_url}{page_url('gemeente-utrecht', 'geschenken')}")
-    section = page.locator("section[data-checker=geschenken]")
+    held = HeldWorker(browser, site_url)
+    page, section = held.page, held.section
     section.locator(".cw-vraag[data-vraag=soort] input[value=geld]").check()
     section.get_by_role("button", name="Naar de uitkomst").click()
     assert section.get_attribute("data-state") == "loading"
-    for _ in range(100):
-        if held:
-            break
-        page.wait_for_timeout(50)
-    for route in held:
-        route.continue_()
-    context.unroute("**/codewijzer-worker.js")
+    held.release()
     page.wait_for_function("() => document.activeElement.classList.contains('cw-verdict')", timeout=READY_TIMEOUT)
     assert wait_for_verdict(page, "geschenken") == "mag-niet"
     page.go_back()
     page.wait_for_function("() => document.activeElement.closest('.cw-vraag') !== null")
     assert section.locator(".cw-vraag[data-vraag=soort] input[value=geld]").is_checked()
-    context.close()
+    held.context.close()
 
 
 def test_a_finger_on_an_option_asks_python_ahead_and_shows_nothing_until_the_tap(page, site_url):

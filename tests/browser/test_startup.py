@@ -181,7 +181,7 @@ HELD = "/assets/pyodide/pyodide.mjs"
 HOLD_SECONDS = 2.0
 
 
-def holding_server(site, requests: list[tuple[float, str]], held: str = HELD):
+def holding_server(site, requests: list[tuple[float, str]], held: str):
     """Serves `site`, records when each request arrives and holds one file back (Pyodide's own script)."""
     class Holding(SiteHandler):
         def do_GET(self):
@@ -194,10 +194,11 @@ def holding_server(site, requests: list[tuple[float, str]], held: str = HELD):
     return server
 
 
-@pytest.mark.parametrize("worker", ["shared", "dedicated"])
-def test_python_s_files_are_asked_for_at_once_and_once(browser, built_site, worker):
+def answer_with_one_file_held(browser, site, worker: str, held: str) -> tuple[list[tuple[float, str]], dict]:
+    """Answer "geld" on the gift checker (right outcome, one worker of the kind asked for) while the
+    server holds `held` back; the requests the server saw and the worker's start-up timings."""
     requests: list[tuple[float, str]] = []
-    server = holding_server(built_site, requests)
+    server = holding_server(site, requests, held)
     context = browser.new_context(service_workers="block")
     if worker == "dedicated":
         dedicated_worker(context)
@@ -206,8 +207,15 @@ def test_python_s_files_are_asked_for_at_once_and_once(browser, built_site, work
     page.locator("section[data-checker=geschenken] input[value='geld']").check()
     assert wait_for_verdict(page, "geschenken") == "mag-niet"
     assert len(dedicated_workers(page)) == (0 if worker == "shared" else 1)
+    timings = worker_timings(page)
     context.close()
     server.shutdown()
+    return requests, timings
+
+
+@pytest.mark.parametrize("worker", ["shared", "dedicated"])
+def test_python_s_files_are_asked_for_at_once_and_once(browser, built_site, worker):
+    requests, _ = answer_with_one_file_held(browser, built_site, worker, HELD)
     asked = {name: [at for at, path in requests if name in path.split("/")[-1]] for name in RUNTIME_FILES}
     assert {name: len(times) for name, times in asked.items()} == dict.fromkeys(RUNTIME_FILES, 1)
     held_until = asked["pyodide.mjs"][0] + HOLD_SECONDS
@@ -222,19 +230,8 @@ CHECKER_MODULE = "/assets/javascripts/codewijzer-check.js"
 
 @pytest.mark.parametrize("worker", ["shared", "dedicated"])
 def test_python_starts_before_the_checker_module_has_arrived(browser, built_site, worker):
-    requests: list[tuple[float, str]] = []
-    server = holding_server(built_site, requests, held=CHECKER_MODULE)
-    context = browser.new_context(service_workers="block")
-    if worker == "dedicated":
-        dedicated_worker(context)
-    page = context.new_page()
-    page.goto(f"http://127.0.0.1:{server.server_address[1]}/{PAGE}", wait_until="commit")
-    page.locator("section[data-checker=geschenken] input[value='geld']").check()
-    assert wait_for_verdict(page, "geschenken") == "mag-niet"
-    assert len(dedicated_workers(page)) == (0 if worker == "shared" else 1)
-    assert worker_timings(page)["pages"] == 1                 # the module took over the worker <head> opened
-    context.close()
-    server.shutdown()
+    requests, timings = answer_with_one_file_held(browser, built_site, worker, CHECKER_MODULE)
+    assert timings["pages"] == 1                 # the module took over the worker <head> opened
     module_released = next(at for at, path in requests if path == CHECKER_MODULE) + HOLD_SECONDS
     asked = {name: [at for at, path in requests if name in path.split("/")[-1]]
              for name in RUNTIME_FILES + ("codewijzer-worker.js",)}
