@@ -117,6 +117,13 @@ def runtime_names(wheel: bytes, requests: list[dict[str, Any]]) -> dict[str, str
             "pyodide": version}
 
 
+def page_runtime(runtime: dict[str, Any]) -> dict[str, Any]:
+    """What a checker page tells its worker: the file names, and the uncompressed size of the start's two
+    large downloads (wasm and lean standard library), the total of the page's progress bar."""
+    sizes = (PYODIDE_NPM / "pyodide.asm.wasm").stat().st_size + (CACHE / runtime["key"] / "stdlib.zip").stat().st_size
+    return {"stdlib": runtime["stdlib"], "snapshot": runtime["snapshot"], "bytes": sizes}
+
+
 def prepare_runtime(wheel: bytes, requests: list[dict[str, Any]], runtime: dict[str, str]) -> None:
     """Make (once per key, then cached in .cache/) the lean standard library and the snapshot.
 

@@ -25,15 +25,18 @@ from checkers.dutch_dates import dutch_date
 from checkers.model import AllOf, AnswerIs, AnyOf, Compare, Condition, Not, RuleSet, Source
 
 from . import contact_points
+from .checker_assets import page_runtime
 from .paths import doc_link, to_root
 
 # Interface text for the page script: Dutch wording lives here, not in JavaScript.
 UI_TEXT = {
     "ja": "Ja",
     "nee": "Nee",
-    "laden": "De check wordt geladen. Dit kan een paar seconden duren.",
+    "laden": "De check wordt geladen. Je kunt de vragen al beantwoorden.",
     "laden_uitkomst": ("De rekenhulp wordt nog geladen. Je kunt de vragen al beantwoorden; de uitkomst "
                        "verschijnt hier zodra hij klaar is."),
+    "laden_downloaden": "Rekenhulp downloaden",
+    "laden_starten": "Rekenhulp starten",
     "geldt_vanaf": "geldt vanaf",
     "klaar": "De check is klaar. Beantwoord de vragen; de uitkomst verschijnt onder de vragen.",
     "fout": ("De check kan in deze browser niet worden geladen. Hieronder staan de regels van de check "
@@ -116,7 +119,7 @@ def render_checker(page_src: str, checker: str, rules: RuleSet, examples: dict[s
     title = html.escape(rules.fill(rules.title, today))
     data = {"schema": schema(checker, rules, today), "rules": rules.to_wire(), "examples": examples,
             "warm": warm_answers(rules, examples, today), "texts": UI_TEXT,
-            "runtime": {k: runtime[k] for k in ("stdlib", "snapshot")},
+            "runtime": page_runtime(runtime),
             # A build for another day (CODEWIJZER_DATUM) shows that day in the browser too; otherwise the
             # page uses the reader's own date.
             "today": today.isoformat() if is_set() else None,

@@ -8,6 +8,7 @@ from typing import Any
 from checkers import to_json
 
 from . import page_history, quick_exit
+from .checker_assets import page_runtime
 from .build_state import BuildState
 from .paths import asset_url, page_href
 from .theme_contract import delay_search
@@ -39,8 +40,7 @@ def frame_data(state: BuildState, src_path: str) -> dict[str, Any]:
         data["checker_start"] = {"script": asset_url(src_path, CHECKER_SCRIPT),
                                  "worker": asset_url(src_path, WORKER_SCRIPT),
                                  "wheel": asset_url(src_path, f"assets/checkers/{state.site.wheel_name}"),
-                                 "runtime": to_json({"wheel": state.site.wheel_name,
-                                                     **{k: runtime[k] for k in ("stdlib", "snapshot")}})}
+                                 "runtime": to_json({"wheel": state.site.wheel_name, **page_runtime(runtime)})}
     data["footer"] = _footer(state, source)
     return data
 

@@ -11,6 +11,8 @@ import shutil
 import subprocess
 import threading
 import functools
+import glob
+import signal
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -23,8 +25,8 @@ from build_scripts.serve import SiteHandler
 from checkers import evaluate
 from checkers.dates import evaluation_date
 from tests.browser.engines import (DEBIAN_PACKAGES, FIREFOX_ESR, MINIBROWSER, PlaywrightTab, SeleniumTab, Xvfb,
-                                   could_install, debian_engine_available, playwright_engine_available,
-                                   webkit_session)
+                                   WebKitBrowser, could_install, debian_engine_available,
+                                   once_more_after_a_webkit_crash, playwright_engine_available)
 from tests.browser.test_checkers import RULE_FILES, page_url, rules
 
 ENGINES = [pytest.param("firefox", marks=pytest.mark.firefox), pytest.param("webkit", marks=pytest.mark.webkit)]
@@ -65,11 +67,9 @@ def firefox(playwright):
 @pytest.fixture(scope="session")
 def webkit(playwright):
     if debian_engine_available("webkit"):
-        display = Xvfb()
-        session = webkit_session(display.display)
-        yield lambda: SeleniumTab(session, display.display)
-        session.quit()
-        display.stop()
+        webkit_browser = WebKitBrowser()
+        yield webkit_browser.tab
+        webkit_browser.stop()
     elif playwright_engine_available(playwright, "webkit"):
         browser = playwright.webkit.launch()
         yield lambda: PlaywrightTab(browser, "webkit", "playwright")
@@ -143,6 +143,7 @@ def outcome_heading(result: dict) -> str:
 @pytest.mark.parametrize("server", ["site_url", "nginx_url"])
 @pytest.mark.parametrize("code, checker", CHECKERS)
 @pytest.mark.parametrize("engine", ENGINES)
+@once_more_after_a_webkit_crash
 def test_every_checker_gives_the_command_line_verdict_with_its_sources(request, tab, server, code, checker):
     """Under the development server and under nginx, both with the policy as header and meta tag."""
     base = request.getfixturevalue(server)
@@ -158,6 +159,60 @@ def test_every_checker_gives_the_command_line_verdict_with_its_sources(request, 
     for source in result["sources"]:
         assert links.get(source["label"]) == base + source["href"], (source, shown["links"])
     assert tab.errors() == []
+
+
+def descendants(pid: int, name: str) -> list[int]:
+    """The processes below process `pid` whose command line holds `name`."""
+    children: dict[int, list[int]] = {}
+    for stat in glob.glob("/proc/[0-9]*/stat"):
+        try:
+            fields = open(stat).read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.split("/")[2]))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            todo.append(child)
+            try:
+                if name in open(f"/proc/{child}/cmdline").read():
+                    found.append(child)
+            except OSError:
+                pass
+    return found
+
+
+@pytest.mark.webkit
+def test_a_webkit_session_that_dies_is_replaced_and_the_test_run_once_more(webkit, site_url):
+    """The browser under the WebKit session killed in the middle of a test (in CI the session died when
+    WebKit's web process crashed): the test runs once more in a new session with a warning; a session that
+    dies twice fails the test."""
+    from selenium.common.exceptions import WebDriverException
+    tab = webkit()
+    if not isinstance(tab, SeleniumTab):
+        pytest.skip("Playwright's own WebKit: no WebDriver session to lose")
+    attempts = []
+
+    @once_more_after_a_webkit_crash
+    def read_title(tab, crashes: int):
+        attempts.append(tab.session.session_id)
+        tab.goto(site_url)
+        if len(attempts) <= crashes:
+            for pid in descendants(tab.session.service.process.pid, "MiniBrowser"):
+                os.kill(pid, signal.SIGKILL)
+        return tab.wait("() => document.title")
+
+    with pytest.warns(UserWarning, match="WebKit's session died in read_title"):
+        assert "Codewijzer" in read_title(tab=tab, crashes=1)
+    assert len(attempts) == 2 and attempts[0] != attempts[1]
+    attempts.clear()
+    with pytest.warns(UserWarning), pytest.raises(WebDriverException):
+        read_title(tab=tab, crashes=2)
+    assert len(attempts) == 2
+    after = webkit()                                  # the next test's tab: in a new session
+    after.goto(site_url)
+    assert "Codewijzer" in after.wait("() => document.title")
+    after.close()
 
 
 def serve_linked_copy(built_site, folder, change) -> tuple[ThreadingHTTPServer, str]:
@@ -193,6 +248,7 @@ RULES_SHOWN = """(checker) => {
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+@once_more_after_a_webkit_crash
 def test_a_missing_wasm_shows_the_dutch_message_and_the_rules(tab, site_without_wasm):
     open_url = site_without_wasm + page_url("gemeente-utrecht", "geschenken")
     tab.goto(open_url)

@@ -238,3 +238,67 @@ def test_python_starts_before_the_checker_module_has_arrived(browser, built_site
     assert {name: len(times) for name, times in asked.items()} == dict.fromkeys(asked, 1)
     for name in ("codewijzer-worker.js", "pyodide.asm.wasm", "python_stdlib-"):
         assert asked[name][0] < module_released, f"{name} waited for the checker module"
+
+
+# While Python starts, the outcome area says how far (issue #16, point 1): the share of the start's two
+# large downloads, then "starten" once they are in, and nothing of it once the check is ready.
+def gated_server(site, gates: dict[str, threading.Event]):
+    """Serves `site`; a request whose file name starts with a key of `gates` waits until that event is set."""
+    class Gated(SiteHandler):
+        def do_GET(self):
+            name = self.path.split("?")[0].split("/")[-1]
+            for start, gate in gates.items():
+                if name.startswith(start):
+                    gate.wait(60)
+            super().do_GET()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Gated, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+PROGRESS = """() => {
+  const line = document.querySelector("section[data-checker=geschenken] .cw-check-voortgang");
+  if (!line) return null;
+  const bar = line.querySelector("progress");
+  return { label: line.querySelector("label").textContent, named: bar.labels[0] === line.querySelector("label"),
+           value: bar.hasAttribute("value") ? bar.value : null, share: line.querySelector(".cw-check-procent").textContent };
+}"""
+
+
+@pytest.mark.parametrize("worker", ["shared", "dedicated"])
+def test_the_outcome_area_says_how_far_python_s_start_is(browser, built_site, worker):
+    pyodide = built_site / "assets" / "pyodide"
+    wasm = (pyodide / "pyodide.asm.wasm").stat().st_size
+    stdlib = next(p for p in pyodide.glob("python_stdlib-*.zip")).stat().st_size
+    gates = {"python_stdlib-": threading.Event(), "codewijzer_checkers-": threading.Event()}
+    server = gated_server(built_site, gates)
+    context = browser.new_context(service_workers="block")
+    if worker == "dedicated":
+        dedicated_worker(context)
+    page = context.new_page()
+    page.goto(f"http://127.0.0.1:{server.server_address[1]}/{PAGE}")
+    section = page.locator("section[data-checker=geschenken]")
+    try:
+        # The wasm is in, the standard library held back: the share of the two that has arrived.
+        share = (100 * wasm) // (wasm + stdlib)
+        downloading = page.wait_for_function(f"() => {{ const p = ({PROGRESS})(); return p && p.value === {share} && p; }}",
+                                             timeout=60_000).json_value()
+        assert downloading == {"label": "Rekenhulp downloaden", "named": True, "value": share, "share": f"{share}%"}
+        assert "wordt nog geladen" in section.locator(".cw-check-uitkomst").inner_text()
+        assert section.locator(".cw-check-uitkomst").get_attribute("aria-busy") == "true"
+        section.locator("input[value='geld']").check()           # answered meanwhile
+        # Both files in, the wheel held back: Python starts, without a share.
+        gates["python_stdlib-"].set()
+        starting = page.wait_for_function(f"() => {{ const p = ({PROGRESS})(); return p && p.value === null && p; }}",
+                                          timeout=60_000).json_value()
+        assert starting == {"label": "Rekenhulp starten", "named": True, "value": None, "share": ""}
+        assert section.get_attribute("data-state") == "loading"
+        gates["codewijzer_checkers-"].set()
+        assert wait_for_verdict(page, "geschenken") == "mag-niet"
+        assert section.locator(".cw-check-voortgang").count() == 0
+        assert section.locator(".cw-check-uitkomst").get_attribute("aria-busy") is None
+    finally:
+        for gate in gates.values():
+            gate.set()
+        context.close()
+        server.shutdown()

@@ -5,7 +5,7 @@
 // Nothing is stored or sent: no cookies, no storage, no network requests with answers.
 
 const shared = { worker: null, port: null, ready: null, pending: new Map(), sequence: 0, sentRules: new Set(),
-  warmed: new Set() };
+  warmed: new Set(), progress: null, progressListeners: new Set() };
 
 // Chromium 148+ keeps a shared worker alive for a short while after its last page has gone
 // (extendedLifetime): a reload, the next checker page or a second tab then finds Python running
@@ -54,6 +54,7 @@ function startWorker(base, wheel, runtime) {
       // Pyodide's version, the wheel and every checker's rules (checker_assets.runtime_names).
       const name = `codewijzer ${runtime.snapshot} ${wheel}`;
       const early = adoptEarlyWorker(name);
+      shared.progress = null;
       try {
         shared.created = early ? early.created : performance.now();
         Object.assign(shared, early
@@ -68,6 +69,9 @@ function startWorker(base, wheel, runtime) {
           // Worker start-up timings (ms since the worker started), read by the benchmark.
           document.documentElement.dataset.cwWorkerTimings = JSON.stringify({ ...data.timings, created: shared.created });
           resolve();
+        } else if (data.type === "progress") {     // how far the start's downloads are (codewijzer-worker.js)
+          shared.progress = data;
+          for (const listener of shared.progressListeners) listener(data);
         } else if (data.type === "result") {
           mark("cw-received", { id: data.id, worker: data.measure });
           shared.pending.get(data.id)?.resolve(JSON.parse(data.result));
@@ -189,14 +193,19 @@ class Checker {
     setTimeout(dutchToday, 0);                  // while Python starts (see dutchToday)
     // Last resort for a start that hangs: show the rules; if Python arrives after all, carry on.
     const slow = setTimeout(() => this.fail(), 60_000);
+    const progress = (data) => this.showProgress(data);
+    shared.progressListeners.add(progress);
     try {
-      await startWorker(this.section.dataset.base, this.section.dataset.wheel, this.runtime);
+      const started = startWorker(this.section.dataset.base, this.section.dataset.wheel, this.runtime);
+      this.showProgress(shared.progress);       // a worker already under way (another checker on this page)
+      await started;
     } catch (error) {
       console.warn("Codewijzer: the checker could not start:", error);   // the cause, for whoever looks
       this.fail();
       return;
     } finally {
       clearTimeout(slow);
+      shared.progressListeners.delete(progress);
     }
     this.ready = true;
     if (!this.form.isConnected) this.build();    // Python came after all, after the 60-second fallback
@@ -436,6 +445,27 @@ class Checker {
     if (result.status === "uitkomst") this.showOutcome(result);
     else this.showMessage(this.text[{ ongeldig: "ongeldig", fout: "rekenfout" }[result.status] || "onvolledig"]);
     this.result = result;
+  }
+
+  // How far Python's start is, under the loading message: a bar with the share of the start's two large
+  // downloads (counted by the worker), then "starten" without a share while Python starts from them. The
+  // outcome area is aria-busy until the check is ready, so a screen reader is not told every step; the bar
+  // has its name and value for whoever goes to it.
+  showProgress(progress) {
+    if (this.ready || !progress?.total || this.outcome.dataset.message !== this.text.laden_uitkomst) return;
+    if (!this.progressBar?.isConnected) {
+      const id = `${this.prefix}-voortgang`;
+      this.progressLabel = element("label", { for: id });
+      this.progressBar = element("progress", { id, max: 100 });
+      this.progressShare = element("span", { class: "cw-check-procent", "aria-hidden": "true" });
+      this.outcome.append(element("p", { class: "cw-check-voortgang" },
+        this.progressLabel, this.progressBar, this.progressShare));
+    }
+    const share = Math.floor((100 * progress.loaded) / progress.total);
+    this.progressLabel.textContent = progress.done ? this.text.laden_starten : this.text.laden_downloaden;
+    if (progress.done) this.progressBar.removeAttribute("value");    // no share to show while Python starts
+    else this.progressBar.value = share;
+    this.progressShare.textContent = progress.done ? "" : `${share}%`;
   }
 
   showMessage(message) {

@@ -17,13 +17,47 @@ const nativeFetch = self.fetch.bind(self);
 // first fetch of that address, once, so no file is downloaded twice in any engine.
 const downloads = new Map();
 
-function download(url) {
+function download(url, { counted = false } = {}) {
   const href = new URL(url, self.location.href).href;
   if (!downloads.has(href)) {
-    const response = nativeFetch(href);
+    let response = nativeFetch(href);
+    if (counted) response = response.then((original) => { if (original.ok) count(original.clone()); return original; });
     response.catch(() => {});             // reported when Pyodide takes it (self.fetch below)
     downloads.set(href, response);
   }
+}
+
+// How far the start's two large downloads (wasm and standard library) are, for the progress bar in the
+// page's outcome area. Counted on a clone, so that Pyodide gets the network's own response (Chromium
+// keeps the compiled wasm in its code cache only for that). The body arrives decoded, so the total is
+// the files' uncompressed size, written by the build (runtime.bytes); the share is the same.
+const progress = { loaded: 0, total: 0, expected: 0, counted: 0, toldAt: 0, ports: new Set() };
+const PROGRESS_EVERY_MS = 250;
+
+async function count(response) {
+  try {
+    const reader = response.body.getReader();
+    for (let part = await reader.read(); !part.done; part = await reader.read()) {
+      progress.loaded += part.value.byteLength;
+      tellProgress();
+    }
+    progress.counted += 1;
+    tellProgress({ now: true });                 // a finished file: the share it ends on is shown
+  } catch {
+    /* a failed download fails the start where Pyodide takes it */
+  }
+}
+
+function progressMessage() {
+  const done = progress.expected > 0 && progress.counted === progress.expected;
+  return { type: "progress", loaded: Math.min(progress.loaded, progress.total), total: progress.total, done };
+}
+
+function tellProgress({ now = false } = {}) {
+  if (!now && performance.now() - progress.toldAt < PROGRESS_EVERY_MS) return;
+  const message = progressMessage();
+  progress.toldAt = performance.now();
+  for (const port of progress.ports) port.postMessage(message);
 }
 
 function takeDownload(resource, init) {
@@ -52,7 +86,12 @@ const PYODIDE = new URL("../pyodide/", import.meta.url).href;
 // before Pyodide's own script has arrived and asks for them itself (it then gets these downloads).
 // Pyodide's JavaScript (pyodide.asm.mjs) is imported here too: Pyodide's own import of it finds it.
 function startDownloads(runtime) {
-  for (const file of ["pyodide.asm.wasm", runtime.stdlib, "pyodide-lock.json"]) download(PYODIDE + file);
+  progress.total = runtime.bytes || 0;
+  const counted = progress.total > 0;            // a page of an older build has no sizes: no progress
+  progress.expected = counted ? 2 : 0;
+  download(PYODIDE + "pyodide.asm.wasm", { counted });
+  download(PYODIDE + runtime.stdlib, { counted });
+  download(PYODIDE + "pyodide-lock.json");
   import(PYODIDE + "pyodide.asm.mjs").catch(() => {});   // a failure shows where Pyodide imports it
 }
 
@@ -216,13 +255,21 @@ let pages = 0;       // pages this Python has served: more than one when a share
 async function handle(port, data) {
   try {
     if (data.type === "start") {
+      if (!evaluate) progress.ports.add(port);
+      else if (progress.ports.size) {          // a second page while Python still starts: how far it is
+        progress.ports.add(port);
+        port.postMessage(progressMessage());
+      }
       evaluate = evaluate || startOnce(data.wheel, data.runtime, data.connection ?? self.navigator.connection);
       try {
         await evaluate;
       } catch (error) {
         evaluate = null;      // the next page that asks starts Python again, with fresh downloads
         downloads.clear();
+        Object.assign(progress, { loaded: 0, counted: 0 });
         throw error;
+      } finally {
+        progress.ports.clear();
       }
       timings.ready = timings.ready || performance.now();
       pages += 1;
