@@ -209,15 +209,18 @@ class WebKitBrowser:
         return SeleniumTab(self)
 
     def new_session(self) -> None:
+        self._quit()
+        self.session = webkit_session(self.display.display)
+
+    def stop(self) -> None:
+        self._quit()
+        self.display.stop()
+
+    def _quit(self) -> None:
         try:
             self.session.quit()
         except Exception:           # already gone with its web process
             pass
-        self.session = webkit_session(self.display.display)
-
-    def stop(self) -> None:
-        self.session.quit()
-        self.display.stop()
 
 
 def once_more_after_a_webkit_crash(test):
