@@ -1,7 +1,8 @@
 """One smoke set in Firefox and in WebKit (markers `firefox`, `webkit`; drivers: engines.py, ADR 0018):
 every checker reaches ready and the command line's verdict along one answer path, with its sources,
 under the development server and under deploy/nginx.conf with its policy header, without a console
-error; a missing wasm shows the Dutch message and the rules; an outcome prints."""
+error; a missing wasm shows the Dutch message and the rules; an outcome prints; a WebKit session that
+dies is replaced (ADR 0018, amendment)."""
 from __future__ import annotations
 
 import io
