@@ -64,7 +64,7 @@ def _b64(digest: bytes) -> str:
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
-def write_assets(site_dir: Path, wheel_name: str, wheel: bytes, runtime: dict[str, str]) -> None:
+def write_assets(site_dir: Path, wheel_name: str, wheel: bytes, runtime: dict[str, Any]) -> None:
     target = site_dir / "assets" / "pyodide"
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
@@ -118,22 +118,27 @@ def runtime_names(wheel: bytes, requests: list[dict[str, Any]]) -> dict[str, str
 
 
 def page_runtime(runtime: dict[str, Any]) -> dict[str, Any]:
-    """What a checker page tells its worker: the file names, and the uncompressed size of the start's two
-    large downloads (wasm and lean standard library), the total of the page's progress bar."""
-    sizes = (PYODIDE_NPM / "pyodide.asm.wasm").stat().st_size + (CACHE / runtime["key"] / "stdlib.zip").stat().st_size
-    return {"stdlib": runtime["stdlib"], "snapshot": runtime["snapshot"], "bytes": sizes}
+    """What a checker page tells its worker: the file names, and the size of the start's two large downloads
+    (`bytes`, set by prepare_runtime)."""
+    return {key: runtime[key] for key in ("stdlib", "snapshot", "bytes")}
 
 
-def prepare_runtime(wheel: bytes, requests: list[dict[str, Any]], runtime: dict[str, str]) -> None:
-    """Make (once per key, then cached in .cache/) the lean standard library and the snapshot.
+def prepare_runtime(wheel: bytes, requests: list[dict[str, Any]], runtime: dict[str, Any]) -> None:
+    """Make (once per key, then cached in .cache/) the lean standard library and the snapshot; add to
+    `runtime` the uncompressed size of the wasm and the lean standard library (`bytes`), the total of the
+    progress bar a checker page shows while they download (ADR 0025).
 
     Lean standard library: only the modules Python used while running every checker, compiled to
     bytecode (.pyc only: a start without the snapshot then compiles no standard library source) and
     stored uncompressed in the zip so that the server's brotli/gzip compresses it as a whole.
     """
     cached = CACHE / runtime["key"]
-    if (cached / "snapshot.bin").is_file():
-        return
+    if not (cached / "snapshot.bin").is_file():
+        _make_runtime(wheel, requests, cached)
+    runtime["bytes"] = (PYODIDE_NPM / "pyodide.asm.wasm").stat().st_size + (cached / "stdlib.zip").stat().st_size
+
+
+def _make_runtime(wheel: bytes, requests: list[dict[str, Any]], cached: Path) -> None:
     if not shutil.which("node"):
         raise AssetError("Node.js ontbreekt; de build heeft het nodig om Pyodide voor te bereiden.")
     cached.mkdir(parents=True, exist_ok=True)

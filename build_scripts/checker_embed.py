@@ -113,7 +113,7 @@ def warm_answers(rules: RuleSet, examples: dict[str, dict[str, Any]], today: dt.
 
 
 def render_checker(page_src: str, checker: str, rules: RuleSet, examples: dict[str, dict[str, Any]],
-                   wheel_name: str, runtime: dict[str, str], site: Any = None) -> str:
+                   wheel_name: str, runtime: dict[str, Any], site: Any = None) -> str:
     base = to_root(page_src)     # raw HTML: the engine does not rewrite its URLs
     today = evaluation_date()
     title = html.escape(rules.fill(rules.title, today))

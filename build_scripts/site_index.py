@@ -20,7 +20,7 @@ class SiteIndex:
     themes: dict[str, str]
     checks: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)   # (org, checker) -> rules
     wheel_name: str = ""
-    runtime: dict[str, str] = field(default_factory=dict)    # lean stdlib and snapshot file names
+    runtime: dict[str, Any] = field(default_factory=dict)    # lean stdlib and snapshot file names, sizes
     contact_points: dict[str, list[ContactPoint]] = field(default_factory=dict)   # org -> its contactpunten.yml
     glossary: dict[str, str] = field(default_factory=dict)   # docs/afkortingen.yml: abbreviation -> explanation
 

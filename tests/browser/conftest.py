@@ -30,13 +30,18 @@ def dedicated_worker(target):
     return target
 
 
+def serve_directory(directory, handler=SiteHandler) -> tuple[ThreadingHTTPServer, str]:
+    """`directory` served on a free loopback port in a thread, as `make serve` serves the site (or with a
+    subclass of its handler); the server (to shut down) and its address."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    handler = functools.partial(SiteHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url = serve_directory(built_site)
+    yield url
     server.shutdown()
 
 
@@ -76,9 +81,7 @@ def instant_site_url(built_site, tmp_path):
     for entry in built_site.iterdir():
         if entry.name not in {"sitemap.xml", "sitemap.xml.gz"}:
             (root / entry.name).symlink_to(entry)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url = serve_directory(root)
     entries = "".join(f"<url><loc>{url}{page_url(built_site, path)}</loc></url>" for path in html_pages(built_site))
     (root / "sitemap.xml").write_text('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns='
                                       f'"http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>\n')

@@ -4,13 +4,10 @@ Gemeente Utrecht gift limit changes from € 50 to € 75 on 1 januari 2099."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import threading
-from http.server import ThreadingHTTPServer
 
 import pytest
 
-from build_scripts.serve import SiteHandler
+from tests.browser.conftest import serve_directory
 from tests.browser.test_checkers import READY_TIMEOUT, wait_for_verdict
 
 pytestmark = pytest.mark.browser
@@ -19,10 +16,8 @@ CHECKER = "section.cw-check[data-checker='geschenken']"
 
 @pytest.fixture(scope="module")
 def history_url(history_site):
-    handler = functools.partial(SiteHandler, directory=str(history_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url = serve_directory(history_site)
+    yield url
     server.shutdown()
 
 

@@ -11,7 +11,6 @@ import pty
 import shutil
 import subprocess
 import threading
-import functools
 import glob
 import signal
 import time
@@ -22,12 +21,12 @@ from http.server import ThreadingHTTPServer
 import pytest
 
 from build_scripts.checker_embed import UI_TEXT
-from build_scripts.serve import SiteHandler
 from checkers import evaluate
 from checkers.dates import evaluation_date
 from tests.browser.engines import (DEBIAN_PACKAGES, FIREFOX_ESR, MINIBROWSER, PlaywrightTab, SeleniumTab, Xvfb,
                                    WebKitBrowser, could_install, debian_engine_available,
                                    once_more_after_a_webkit_crash, playwright_engine_available)
+from tests.browser.conftest import serve_directory
 from tests.browser.test_checkers import RULE_FILES, page_url, rules
 
 ENGINES = [pytest.param("firefox", marks=pytest.mark.firefox), pytest.param("webkit", marks=pytest.mark.webkit)]
@@ -221,9 +220,7 @@ def serve_linked_copy(built_site, folder, change) -> tuple[ThreadingHTTPServer, 
     root = folder / "site"
     shutil.copytree(built_site, root, copy_function=os.symlink)
     change(root)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    return serve_directory(root)
 
 
 def remove_wasm(root) -> None:

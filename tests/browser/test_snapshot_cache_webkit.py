@@ -13,19 +13,17 @@ session. Skipped where WebKitWebDriver, MiniBrowser, Xvfb or Selenium are missin
 """
 from __future__ import annotations
 
-import functools
 import glob
 import json
 import os
 import shutil
 import subprocess
-import threading
 import time
-from http.server import ThreadingHTTPServer
 
 import pytest
 
 from build_scripts.serve import SiteHandler
+from tests.browser.conftest import serve_directory
 
 pytestmark = pytest.mark.browser
 WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver"
@@ -50,9 +48,8 @@ def logged_site(built_site):
             requests.append(self.path)
             return super().send_head()
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Logging, directory=str(built_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", requests
+    server, url = serve_directory(built_site, Logging)
+    yield url, requests
     server.shutdown()
 
 

@@ -3,18 +3,16 @@ falls back to a normal start; where the browser keeps a shared worker alive, lat
 running Python. (Speed itself is measured by `make bench`, not asserted here.)"""
 from __future__ import annotations
 
-import functools
 import json
 import shutil
 import threading
 import time
-from http.server import ThreadingHTTPServer
 
 import pytest
 
 from build_scripts.serve import SiteHandler
 from checkers import evaluate
-from tests.browser.conftest import dedicated_worker
+from tests.browser.conftest import dedicated_worker, serve_directory
 from tests.browser.test_snapshot_policy import FAST_LINK
 from tests.browser.test_checkers import EXAMPLES, open_checker, rules, wait_for_verdict
 
@@ -32,10 +30,9 @@ def serve_copy(built_site, tmp_path):
         shutil.copytree(built_site, site)
         if damage:
             damage(site)
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        server, url = serve_directory(site)
         servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
+        return url
     yield start
     for server in servers:
         server.shutdown()
@@ -182,28 +179,30 @@ HOLD_SECONDS = 2.0
 
 
 def holding_server(site, requests: list[tuple[float, str]], held: str):
-    """Serves `site`, records when each request arrives and holds one file back (Pyodide's own script)."""
+    """Serves `site`, records when each request arrives and holds one file back (`held`)."""
     class Holding(SiteHandler):
         def do_GET(self):
             requests.append((time.monotonic(), self.path))
             if self.path.split("?")[0] == held:
                 time.sleep(HOLD_SECONDS)
             super().do_GET()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Holding, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return serve_directory(site, Holding)
+
+
+def worker_context(browser, worker: str):
+    """A new browser profile whose checkers run in a shared worker (where Chromium keeps it) or a dedicated one."""
+    context = browser.new_context(service_workers="block")
+    return dedicated_worker(context) if worker == "dedicated" else context
 
 
 def answer_with_one_file_held(browser, site, worker: str, held: str) -> tuple[list[tuple[float, str]], dict]:
     """Answer "geld" on the gift checker (right outcome, one worker of the kind asked for) while the
     server holds `held` back; the requests the server saw and the worker's start-up timings."""
     requests: list[tuple[float, str]] = []
-    server = holding_server(site, requests, held)
-    context = browser.new_context(service_workers="block")
-    if worker == "dedicated":
-        dedicated_worker(context)
+    server, url = holding_server(site, requests, held)
+    context = worker_context(browser, worker)
     page = context.new_page()
-    page.goto(f"http://127.0.0.1:{server.server_address[1]}/{PAGE}")
+    page.goto(url + PAGE)
     page.locator("section[data-checker=geschenken] input[value='geld']").check()
     assert wait_for_verdict(page, "geschenken") == "mag-niet"
     assert len(dedicated_workers(page)) == (0 if worker == "shared" else 1)
@@ -251,9 +250,7 @@ def gated_server(site, gates: dict[str, threading.Event]):
                 if name.startswith(start):
                     gate.wait(60)
             super().do_GET()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Gated, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return serve_directory(site, Gated)
 
 
 PROGRESS = """() => {
@@ -271,12 +268,10 @@ def test_the_outcome_area_says_how_far_python_s_start_is(browser, built_site, wo
     wasm = (pyodide / "pyodide.asm.wasm").stat().st_size
     stdlib = next(p for p in pyodide.glob("python_stdlib-*.zip")).stat().st_size
     gates = {"python_stdlib-": threading.Event(), "codewijzer_checkers-": threading.Event()}
-    server = gated_server(built_site, gates)
-    context = browser.new_context(service_workers="block")
-    if worker == "dedicated":
-        dedicated_worker(context)
+    server, url = gated_server(built_site, gates)
+    context = worker_context(browser, worker)
     page = context.new_page()
-    page.goto(f"http://127.0.0.1:{server.server_address[1]}/{PAGE}")
+    page.goto(url + PAGE)
     section = page.locator("section[data-checker=geschenken]")
     try:
         # The wasm is in, the standard library held back: the share of the two that has arrived.

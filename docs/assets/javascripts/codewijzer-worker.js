@@ -31,8 +31,9 @@ function download(url, { counted = false } = {}) {
 // page's outcome area. Counted on a clone, so that Pyodide gets the network's own response (Chromium
 // keeps the compiled wasm in its code cache only for that). The body arrives decoded, so the total is
 // the files' uncompressed size, written by the build (runtime.bytes); the share is the same.
-const progress = { loaded: 0, total: 0, expected: 0, counted: 0, toldAt: 0, ports: new Set() };
+const progress = { loaded: 0, total: 0, counted: 0, toldAt: 0, ports: new Set() };
 const PROGRESS_EVERY_MS = 250;
+const COUNTED_FILES = 2;                   // the wasm and the standard library (startDownloads)
 
 async function count(response) {
   try {
@@ -49,7 +50,7 @@ async function count(response) {
 }
 
 function progressMessage() {
-  const done = progress.expected > 0 && progress.counted === progress.expected;
+  const done = progress.total > 0 && progress.counted === COUNTED_FILES;
   return { type: "progress", loaded: Math.min(progress.loaded, progress.total), total: progress.total, done };
 }
 
@@ -88,7 +89,6 @@ const PYODIDE = new URL("../pyodide/", import.meta.url).href;
 function startDownloads(runtime) {
   progress.total = runtime.bytes || 0;
   const counted = progress.total > 0;            // a page of an older build has no sizes: no progress
-  progress.expected = counted ? 2 : 0;
   download(PYODIDE + "pyodide.asm.wasm", { counted });
   download(PYODIDE + runtime.stdlib, { counted });
   download(PYODIDE + "pyodide-lock.json");
