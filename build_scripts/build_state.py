@@ -21,7 +21,7 @@ class BuildState:
     quick_exit_themes: set[str] = field(default_factory=set)
     last_changed: dict[str, dt.date] = field(default_factory=dict)   # docs path -> date of its last commit
     edit_base: str = ""                       # "Bewerk deze pagina": address + docs path
-    wheel: bytes = b""                        # the checkers' wheel (name in site.wheel_name)
+    wheel: bytes = b""                        # the checkers' source wheel (the browser's: site.wheel_name)
     sample_requests: list[dict[str, Any]] = field(default_factory=list)   # for the Pyodide snapshot
     policies: set[str] = field(default_factory=set)      # every page's inline-script hashes
     change_pages: dict[str, str] = field(default_factory=dict)   # organisation -> its 'Wijzigingen' page

@@ -29,7 +29,8 @@ PACKAGE, VERSION = "codewijzer_checkers", "0.1.0"
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)   # fixed timestamps: the same sources give the same wheel
 CACHE = ROOT / ".cache" / "pyodide-runtime"
 RUNTIME_SCRIPT = Path(__file__).with_name("pyodide_runtime.mjs")
-COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".svg", ".txt", ".wasm", ".bin", ".xml", ".zip"}
+UNPACK_DIR = "/home/pyodide/"     # where the worker's unpackArchive puts the wheel (Pyodide's working directory)
+COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".svg", ".txt", ".wasm", ".bin", ".xml", ".zip", ".whl"}
 MIN_COMPRESS = 1024
 
 
@@ -38,33 +39,56 @@ class AssetError(Exception):
 
 
 def build_wheel() -> tuple[str, bytes]:
-    """A pure-Python wheel of checkers/ (no __main__: the browser has no command line).
+    """A pure-Python wheel of checkers/ (no __main__: the browser has no command line), as source.
 
-    The file name carries a content hash so a changed checker is never served from an old cache.
+    The build's input for Pyodide (modules, bytecode, snapshot); the browser gets its bytecode form
+    (bytecode_wheel). The file name carries a content hash.
     """
     sources = sorted(p for p in (ROOT / "checkers").glob("*.py") if p.name != "__main__.py")
     files = {f"checkers/{p.name}": p.read_bytes() for p in sources}
     digest = hashlib.sha256(b"".join(k.encode() + v for k, v in files.items())).hexdigest()[:10]
     version = f"{VERSION}+{digest}"
+    return _wheel_name(version, "py3"), _wheel(files, version, "py3")
+
+
+def _wheel_name(version: str, python_tag: str) -> str:
+    return f"{PACKAGE}-{version}-{python_tag}-none-any.whl"
+
+
+def _wheel(files: dict[str, bytes], version: str, python_tag: str) -> bytes:
+    files = dict(files)
     dist_info = f"{PACKAGE}-{version}.dist-info"
     files[f"{dist_info}/METADATA"] = (f"Metadata-Version: 2.1\nName: {PACKAGE}\nVersion: {version}\n"
                                       "Summary: Codewijzer checkers (standard library only)\n").encode()
-    files[f"{dist_info}/WHEEL"] = (b"Wheel-Version: 1.0\nGenerator: codewijzer build_scripts\n"
-                                   b"Root-Is-Purelib: true\nTag: py3-none-any\n")
+    files[f"{dist_info}/WHEEL"] = (f"Wheel-Version: 1.0\nGenerator: codewijzer build_scripts\n"
+                                   f"Root-Is-Purelib: true\nTag: {python_tag}-none-any\n").encode()
     record = [f"{name},sha256={_b64(hashlib.sha256(data).digest())},{len(data)}" for name, data in files.items()]
     files[f"{dist_info}/RECORD"] = ("\n".join(record + [f"{dist_info}/RECORD,,"]) + "\n").encode()
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as wheel:
+    buffer = io.BytesIO()      # entries stored: the server's brotli/gzip compresses the wheel as a whole
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as wheel:
         for name, data in files.items():
-            wheel.writestr(zipfile.ZipInfo(name, ZIP_DATE), data, zipfile.ZIP_DEFLATED)
-    return f"{PACKAGE}-{version}-py3-none-any.whl", buffer.getvalue()
+            wheel.writestr(zipfile.ZipInfo(name, ZIP_DATE), data, zipfile.ZIP_STORED)
+    return buffer.getvalue()
+
+
+def bytecode_wheel_name(runtime: dict[str, Any]) -> str:
+    """The name of the wheel the browser gets: checkers/ as bytecode of Pyodide's Python (only that
+    Python reads it, hence the cpXY tag), versioned by the runtime key, which hashes the sources, Pyodide's
+    version and the compile step: a page never gets bytecode of another build."""
+    return _wheel_name(f"{VERSION}+{runtime['key']}", runtime["python_tag"])
+
+
+def _bytecode_wheel(compiled_zip: Path, runtime: dict[str, Any]) -> bytes:
+    with zipfile.ZipFile(compiled_zip) as compiled:
+        files = {info.filename: compiled.read(info) for info in compiled.infolist()}
+    return _wheel(files, f"{VERSION}+{runtime['key']}", runtime["python_tag"])
 
 
 def _b64(digest: bytes) -> str:
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
-def write_assets(site_dir: Path, wheel_name: str, wheel: bytes, runtime: dict[str, Any]) -> None:
+def write_assets(site_dir: Path, wheel_name: str, runtime: dict[str, Any]) -> None:
     target = site_dir / "assets" / "pyodide"
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
@@ -73,10 +97,10 @@ def write_assets(site_dir: Path, wheel_name: str, wheel: bytes, runtime: dict[st
             raise AssetError(f"Pyodide ontbreekt ({source}). Voer 'make build' uit: dat installeert de "
                              "npm-pakketten uit package.json.")
         shutil.copyfile(source, target / name)
+    cached = CACHE / runtime["key"]
     checkers_dir = site_dir / "assets" / "checkers"
     checkers_dir.mkdir(parents=True, exist_ok=True)
-    (checkers_dir / wheel_name).write_bytes(wheel)
-    cached = CACHE / runtime["key"]
+    shutil.copyfile(cached / "checkers.whl", checkers_dir / wheel_name)
     shutil.copyfile(cached / "stdlib.zip", target / runtime["stdlib"])
     sparse = cached / "snapshot.sparse"     # made once per snapshot, like the snapshot itself
     if not sparse.is_file():
@@ -108,37 +132,53 @@ def sparse_snapshot(memory: bytes) -> bytes:
     return b"".join(out)
 
 
-def runtime_names(wheel: bytes, requests: list[dict[str, Any]]) -> dict[str, str]:
-    """File names of the lean standard library and the memory snapshot for this wheel and Pyodide."""
-    version = json.loads((PYODIDE_NPM / "package.json").read_text())["version"] if PYODIDE_NPM.is_dir() else "none"
+def runtime_names(wheel: bytes, requests: list[dict[str, Any]]) -> dict[str, Any]:
+    """File names of the lean standard library and the memory snapshot for this wheel and Pyodide, the
+    tag of Pyodide's Python (cp314) for the bytecode wheel's name, and Pyodide's lock file without its
+    package list (the worker's lockFileContents)."""
+    version, lock_info = "none", {}
+    if PYODIDE_NPM.is_dir():
+        version = json.loads((PYODIDE_NPM / "package.json").read_text())["version"]
+        lock_info = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text())["info"]
     key = hashlib.sha256(version.encode() + wheel + json.dumps(requests, sort_keys=True).encode()
                          + RUNTIME_SCRIPT.read_bytes()).hexdigest()[:12]
+    python = lock_info.get("python", "")
     return {"key": key, "stdlib": f"python_stdlib-{key}.zip", "snapshot": f"snapshot-{key}.bin",
-            "pyodide": version}
+            "pyodide": version, "python_tag": ("cp" + "".join(python.split(".")[:2])) if python else "py3",
+            "lock": {"info": lock_info, "packages": {}}}
 
 
 def page_runtime(runtime: dict[str, Any]) -> dict[str, Any]:
-    """What a checker page tells its worker: the file names, and the size of the start's two large downloads
-    (`bytes`, set by prepare_runtime)."""
-    return {key: runtime[key] for key in ("stdlib", "snapshot", "bytes")}
+    """What a checker page tells its worker: the file names, the size of the start's two large downloads
+    (`bytes`, set by prepare_runtime) and Pyodide's lock file without its package list (`lock`: the checkers
+    load no package, so the worker does not download the 25 kB list)."""
+    return {key: runtime[key] for key in ("stdlib", "snapshot", "bytes", "lock")}
+
+
+RUNTIME_FILES = ("stdlib.zip", "checkers.whl", "snapshot.bin")   # made once per key, in CACHE/<key>/
 
 
 def prepare_runtime(wheel: bytes, requests: list[dict[str, Any]], runtime: dict[str, Any]) -> None:
-    """Make (once per key, then cached in .cache/) the lean standard library and the snapshot; add to
+    """Make (once per key, then cached in .cache/) the lean standard library, the bytecode wheel and the
+    snapshot; add to
     `runtime` the uncompressed size of the wasm and the lean standard library (`bytes`), the total of the
     progress bar a checker page shows while they download (ADR 0025).
 
     Lean standard library: only the modules Python used while running every checker, compiled to
     bytecode (.pyc only: a start without the snapshot then compiles no standard library source) and
     stored uncompressed in the zip so that the server's brotli/gzip compresses it as a whole.
+
+    Bytecode wheel: checkers/ compiled the same way. Importing the checkers from source in the browser
+    ran Python's compiler, whose WebAssembly is compiled on first use: 170-215 ms of a 4G start against
+    30-45 ms from bytecode (bench/README.md, 2026-12-03).
     """
     cached = CACHE / runtime["key"]
-    if not (cached / "snapshot.bin").is_file():
-        _make_runtime(wheel, requests, cached)
+    if not all((cached / name).is_file() for name in RUNTIME_FILES):
+        _make_runtime(wheel, requests, runtime, cached)
     runtime["bytes"] = (PYODIDE_NPM / "pyodide.asm.wasm").stat().st_size + (cached / "stdlib.zip").stat().st_size
 
 
-def _make_runtime(wheel: bytes, requests: list[dict[str, Any]], cached: Path) -> None:
+def _make_runtime(wheel: bytes, requests: list[dict[str, Any]], runtime: dict[str, Any], cached: Path) -> None:
     if not shutil.which("node"):
         raise AssetError("Node.js ontbreekt; de build heeft het nodig om Pyodide voor te bereiden.")
     cached.mkdir(parents=True, exist_ok=True)
@@ -150,7 +190,14 @@ def _make_runtime(wheel: bytes, requests: list[dict[str, Any]], cached: Path) ->
         source = Path(tmp) / "stdlib-source.zip"
         source.write_bytes(_lean_stdlib(used))
         _node("compile", source, cached / "stdlib.zip")
-        _node("snapshot", wheel_path, requests_path, cached / "stdlib.zip", cached / "snapshot.bin")
+        checkers_source, checkers_compiled = Path(tmp) / "checkers-source.zip", Path(tmp) / "checkers.zip"
+        with zipfile.ZipFile(io.BytesIO(wheel)) as whole, zipfile.ZipFile(checkers_source, "w") as package:
+            for info in whole.infolist():
+                if info.filename.startswith("checkers/"):
+                    package.writestr(info, whole.read(info))
+        _node("compile", checkers_source, checkers_compiled, UNPACK_DIR)
+        (cached / "checkers.whl").write_bytes(_bytecode_wheel(checkers_compiled, runtime))
+        _node("snapshot", cached / "checkers.whl", requests_path, cached / "stdlib.zip", cached / "snapshot.bin")
 
 
 def _node(*args: Any) -> str:
@@ -193,10 +240,10 @@ def precompress(site_dir: Path) -> None:
 
 def _write_compressed(path: Path) -> None:
     data = path.read_bytes()
-    if path.suffix == ".zip" and not _is_stored_zip(data):
+    if path.suffix in (".zip", ".whl") and not _is_stored_zip(data):
         return       # a deflated zip does not shrink further
     for suffix in (".br", ".gz"):
-        path.with_name(path.name + suffix).write_bytes(_compressed(data, suffix))
+        path.with_name(path.name + suffix).write_bytes(_compressed(data, suffix, strongest=path.suffix == ".whl"))
 
 
 def _is_stored_zip(data: bytes) -> bool:
@@ -207,13 +254,15 @@ def _is_stored_zip(data: bytes) -> bool:
 LARGE = 500_000
 
 
-def _compressed(data: bytes, suffix: str) -> bytes:
+def _compressed(data: bytes, suffix: str, strongest: bool = False) -> bytes:
     """Pages and small assets: fast settings (brotli 5 is within 2% of 9 on our pages at a tenth of the
-    time, which matters per page). Large files (Pyodide, snapshot): strongest settings, once, cached."""
-    if len(data) < LARGE:
+    time, which matters per page). Large files (Pyodide, snapshot) and the wheel (on the start's critical
+    path; its bytecode: 44 kB at brotli 11 against 50 kB at 5): strongest settings, once, cached."""
+    if len(data) < LARGE and not strongest:
         return brotli.compress(data, quality=5) if suffix == ".br" else gzip.compress(data, 6, mtime=0)
     path = CACHE / "compressed" / (hashlib.sha256(data).hexdigest() + suffix)
     if not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(brotli.compress(data, quality=9) if suffix == ".br" else gzip.compress(data, 9, mtime=0))
+        quality = 9 if len(data) >= LARGE else 11       # 11 takes minutes on the 9.6 MB wasm, not on the wheel
+        path.write_bytes(brotli.compress(data, quality=quality) if suffix == ".br" else gzip.compress(data, 9, mtime=0))
     return path.read_bytes()

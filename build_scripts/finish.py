@@ -31,7 +31,7 @@ def finish_page(state: BuildState, page_html: str) -> str:
 
 def finish_site(state: BuildState, site_dir: Path, docs_dir: Path) -> None:
     try:
-        checker_assets.write_assets(site_dir, state.site.wheel_name, state.wheel, state.site.runtime)
+        checker_assets.write_assets(site_dir, state.site.wheel_name, state.site.runtime)
         site_stylesheet.write(site_dir, docs_dir)
     except (checker_assets.AssetError, nl_design_system.AssetError) as error:
         raise BuildStopped(str(error)) from None

@@ -1,6 +1,7 @@
 // Build-time helper, run with Node by checker_assets.py. Three jobs, each in a fresh Pyodide:
 //   modules  <pyodide dir> <wheel> <requests.json>     -> prints the stdlib files Python used
-//   compile  <pyodide dir> <stdlib in> <stdlib out>     -> the same zip with every module as .pyc only
+//   compile  <pyodide dir> <zip in> <zip out> [prefix]  -> the same zip with every module as .pyc only;
+//            prefix: the folder the browser imports it from (default: the standard library's zip)
 //   snapshot <pyodide dir> <wheel> <requests.json> <stdlib> <out> -> writes a memory snapshot taken
 //            after the checkers were imported and exercised with the lean standard library.
 // Compiling here, with Pyodide's own Python, gives bytecode of exactly the browser's version; a
@@ -14,14 +15,15 @@ const [job, pyodideDir, ...rest] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(`${pyodideDir}/pyodide.mjs`).href);
 
 if (job === "compile") {
-  const [source, out] = rest;
+  const [source, out, prefix = ""] = rest;
   const pyodide = await loadPyodide({ indexURL: `${pyodideDir}/` });
   pyodide.FS.writeFile("/tmp/source.zip", new Uint8Array(readFileSync(source)));
+  pyodide.globals.set("prefix", prefix);
   // co_filename is the path the browser imports from (tracebacks), the .pyc is hash-based and
   // unchecked, so the same sources give the same bytes on every build.
   pyodide.runPython(`
 import importlib._bootstrap_external as bootstrap, importlib.util, sys, zipfile
-prefix = next(p for p in sys.path if p.endswith(".zip")) + "/"
+prefix = prefix or next(p for p in sys.path if p.endswith(".zip")) + "/"
 with zipfile.ZipFile("/tmp/source.zip") as source, zipfile.ZipFile("/tmp/out.zip", "w", zipfile.ZIP_STORED) as out:
     for info in source.infolist():
         data = source.read(info)
@@ -37,7 +39,9 @@ with zipfile.ZipFile("/tmp/source.zip") as source, zipfile.ZipFile("/tmp/out.zip
 
 const [wheel, requestsFile, stdlib, out] = rest;
 const options = job === "snapshot" ? { stdLibURL: stdlib, _makeSnapshot: true } : {};
-const pyodide = await loadPyodide({ indexURL: `${pyodideDir}/`, ...options });
+// The lock file without its package list, as the worker passes it (checker_assets.runtime_names).
+const lock = { info: JSON.parse(readFileSync(`${pyodideDir}/pyodide-lock.json`, "utf8")).info, packages: {} };
+const pyodide = await loadPyodide({ indexURL: `${pyodideDir}/`, lockFileContents: lock, ...options });
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
 pyodide.globals.set("requests_json", readFileSync(requestsFile, "utf8"));
 const used = pyodide.runPython(`

@@ -57,6 +57,45 @@ def test_search_on_a_checker_page_works_when_the_checker_fails(page, site_url):
     assert search(page, site_url, "geschenk", CHECKER_PAGE)
 
 
+READY_AT = """
+new MutationObserver(() => {
+  if (window.__readyAt === undefined && document.querySelector('section.cw-check[data-state="ready"]'))
+    window.__readyAt = performance.now();
+}).observe(document, { attributes: true, subtree: true });
+"""
+INDEX_ASKED_AT = """() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.endsWith('/search/search_index.json')).map((e) => e.startTime)"""
+
+
+def test_a_checker_page_asks_for_the_search_index_only_once_the_checker_has_settled(page, site_url):
+    """Material asks for its index as soon as its script runs; on a checker page that request waits for the
+    checker (ready or failed), so that it does not share the link with Python's downloads."""
+    page.add_init_script(READY_AT)
+    page.goto(site_url + CHECKER_PAGE)
+    page.wait_for_selector("section[data-checker=geschenken][data-state=ready]", timeout=90_000)
+    page.wait_for_function(f"() => ({INDEX_ASKED_AT})().length > 0", timeout=30_000)
+    ready_at = page.evaluate("window.__readyAt")
+    assert min(page.evaluate(INDEX_ASKED_AT)) >= ready_at
+    assert search(page, site_url, "geschenk", CHECKER_PAGE)
+
+
+def test_a_content_page_asks_for_the_search_index_at_once(page, site_url):
+    page.goto(site_url + "gemeente-utrecht/kernwaarden/")
+    page.wait_for_function(f"() => ({INDEX_ASKED_AT})().length > 0", timeout=30_000)
+    assert min(page.evaluate(INDEX_ASKED_AT)) < 5_000
+
+
+def test_search_on_a_checker_page_works_when_the_checker_s_script_never_arrives(page, site_url):
+    """Nothing says 'settled' then: the index and the search worker wait at most 10 s."""
+    page.route("**/codewijzer-check.js", lambda route: route.fulfill(status=404, body="weg"))
+    page.goto(site_url + CHECKER_PAGE)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").fill("geschenk")
+    page.locator(".md-search__input").press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=30_000)
+    assert min(page.evaluate(INDEX_ASKED_AT)) >= 9_000
+
+
 def test_instant_navigation_keeps_requests_local(browser, site_url):
     context = dedicated_worker(browser.new_context(service_workers="block"))
     foreign: list[str] = []

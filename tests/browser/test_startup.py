@@ -172,8 +172,9 @@ def test_a_start_fault_in_the_shared_worker_shows_the_message_and_the_rules(brow
 
 
 # The start asks for Python's large files at once, not after Pyodide's own script has arrived (on a
-# phone link that script is a round trip of its own), and each file once (ADR 0023).
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json", "python_stdlib-", ".whl")
+# phone link that script is a round trip of its own), and each file once (ADR 0023); Pyodide's lock file
+# never: the page brings the part of it Pyodide checks.
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib-", ".whl")
 HELD = "/assets/pyodide/pyodide.mjs"
 HOLD_SECONDS = 2.0
 
@@ -217,8 +218,9 @@ def test_python_s_files_are_asked_for_at_once_and_once(browser, built_site, work
     requests, _ = answer_with_one_file_held(browser, built_site, worker, HELD)
     asked = {name: [at for at, path in requests if name in path.split("/")[-1]] for name in RUNTIME_FILES}
     assert {name: len(times) for name, times in asked.items()} == dict.fromkeys(RUNTIME_FILES, 1)
+    assert not [path for _, path in requests if "pyodide-lock.json" in path]
     held_until = asked["pyodide.mjs"][0] + HOLD_SECONDS
-    for name in ("pyodide.asm.wasm", "python_stdlib-", "pyodide-lock.json", ".whl"):
+    for name in ("pyodide.asm.wasm", "python_stdlib-", ".whl"):
         assert asked[name][0] < held_until, f"{name} waited for Pyodide's script"
 
 

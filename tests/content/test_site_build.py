@@ -120,3 +120,35 @@ def test_a_site_url_fills_the_sitemap_and_links_stay_relative(tmp_path):
     assert "<loc>https://intranet.example.nl/code/gemeente-utrecht/geschenken/</loc>" in sitemap
     page = (site / "gemeente-utrecht" / "geschenken" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'<a [^>]*href="https://intranet', page) == []
+
+
+def test_the_checkers_reach_the_browser_as_bytecode_of_pyodide_s_python(built_site):
+    """The served wheel holds every checker module as .pyc only (hash-based, unchecked, as the standard
+    library): the browser then runs no Python compiler for them. Its name says which Python reads it, its
+    RECORD matches its files."""
+    import base64
+    import hashlib
+    import zipfile
+
+    python = json.loads((ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text())["info"]["python"]
+    tag = "cp" + "".join(python.split(".")[:2])
+    [wheel] = (built_site / "assets" / "checkers").glob("*.whl")
+    assert re.fullmatch(rf"codewijzer_checkers-0\.1\.0\+[0-9a-f]{{12}}-{tag}-none-any\.whl", wheel.name), wheel.name
+    with zipfile.ZipFile(wheel) as archive:
+        files = {info.filename: archive.read(info) for info in archive.infolist()}
+    modules = {name for name in files if name.startswith("checkers/")}
+    sources = {f"checkers/{p.stem}.pyc" for p in (ROOT / "checkers").glob("*.py") if p.name != "__main__.py"}
+    assert modules == sources
+    for name in modules:
+        flags = int.from_bytes(files[name][4:8], "little")
+        assert flags == 0b01, f"{name}: not hash-based and unchecked"
+    [record] = [name for name in files if name.endswith(".dist-info/RECORD")]
+    listed = {}
+    for line in files[record].decode().splitlines():
+        name, digest, size = line.rsplit(",", 2)
+        listed[name] = (digest, size)
+    for name, data in files.items():
+        if name != record:
+            expected = "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+            assert listed[name] == (expected, str(len(data))), name
+    assert f"Tag: {tag}-none-any" in files[record.replace("RECORD", "WHEEL")].decode()

@@ -55,6 +55,7 @@ function progressMessage() {
 }
 
 function tellProgress({ now = false } = {}) {
+  if (!progress.total) return;               // no start message yet, or a page of an older build: no sizes
   if (!now && performance.now() - progress.toldAt < PROGRESS_EVERY_MS) return;
   const message = progressMessage();
   progress.toldAt = performance.now();
@@ -91,9 +92,15 @@ function startDownloads(runtime) {
   const counted = progress.total > 0;            // a page of an older build has no sizes: no progress
   download(PYODIDE + "pyodide.asm.wasm", { counted });
   download(PYODIDE + runtime.stdlib, { counted });
-  download(PYODIDE + "pyodide-lock.json");
+  if (!runtime.lock) download(PYODIDE + "pyodide-lock.json");      // a page of an older build
   import(PYODIDE + "pyodide.asm.mjs").catch(() => {});   // a failure shows where Pyodide imports it
 }
+
+// The wasm (the largest file) and Pyodide's JavaScript are the same for every page: asked for as soon as
+// this script runs, before the page's start message has reached it (20-70 ms later in a shared worker on
+// 4G, while the link was idle). startDownloads asks again only after a failed start has cleared them.
+download(PYODIDE + "pyodide.asm.wasm", { counted: true });
+import(PYODIDE + "pyodide.asm.mjs").catch(() => {});
 
 // A memory snapshot (Python already started, checkers imported) is used only when the browser has
 // it stored: it is large, so a first visit starts normally and fetches it afterwards for next time
@@ -159,6 +166,14 @@ function unsparse(buffer) {
   return memory;
 }
 
+// The lock file lists Pyodide's 350 packages (25 kB on the link); the checkers load none, so the page
+// brings the one part Pyodide checks, its ABI version (runtime.lock, written by the build).
+function pyodideOptions(runtime) {
+  const options = { indexURL: PYODIDE, stdLibURL: PYODIDE + runtime.stdlib };
+  if (runtime.lock) options.lockFileContents = runtime.lock;
+  return options;
+}
+
 function within(promise, milliseconds) {
   return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), milliseconds))]);
 }
@@ -172,8 +187,8 @@ async function fromSnapshot(runtime) {
   if (!snapshot) return null;
   try {
     const { loadPyodide } = await pyodideModule;
-    const pyodide = await within(loadPyodide({ indexURL: PYODIDE, stdLibURL: PYODIDE + runtime.stdlib,
-      _loadSnapshot: snapshot.body.then(unsparse) }), 20_000);
+    const pyodide = await within(loadPyodide({ ...pyodideOptions(runtime), _loadSnapshot: snapshot.body.then(unsparse) }),
+      20_000);
     return pyodide.pyimport("checkers").evaluate_json;
   } catch (error) {
     timings.snapshot_error = String(error);      // read by tests and the benchmark
@@ -234,7 +249,7 @@ async function start(wheelUrl, runtime, connection) {
   if (restored) return restored;
   download(wheelUrl);                        // needed only without the snapshot: asked for now, used after
   const { loadPyodide } = await pyodideModule;
-  const pyodide = await loadPyodide({ indexURL: PYODIDE, stdLibURL: PYODIDE + runtime.stdlib });
+  const pyodide = await loadPyodide(pyodideOptions(runtime));
   const response = await fetch(wheelUrl);
   if (!response.ok) throw new Error(`wheel ${response.status}`);
   pyodide.unpackArchive(await response.arrayBuffer(), "wheel");
