@@ -42,7 +42,7 @@ def build_wheel() -> tuple[str, bytes]:
     """A pure-Python wheel of checkers/ (no __main__: the browser has no command line), as source.
 
     The build's input for Pyodide (modules, bytecode, snapshot); the browser gets its bytecode form
-    (bytecode_wheel). The file name carries a content hash.
+    (bytecode_wheel_name). The file name carries a content hash.
     """
     sources = sorted(p for p in (ROOT / "checkers").glob("*.py") if p.name != "__main__.py")
     files = {f"checkers/{p.name}": p.read_bytes() for p in sources}
@@ -75,13 +75,17 @@ def bytecode_wheel_name(runtime: dict[str, Any]) -> str:
     """The name of the wheel the browser gets: checkers/ as bytecode of Pyodide's Python (only that
     Python reads it, hence the cpXY tag), versioned by the runtime key, which hashes the sources, Pyodide's
     version and the compile step: a page never gets bytecode of another build."""
-    return _wheel_name(f"{VERSION}+{runtime['key']}", runtime["python_tag"])
+    return _wheel_name(_bytecode_version(runtime), runtime["python_tag"])
+
+
+def _bytecode_version(runtime: dict[str, Any]) -> str:
+    return f"{VERSION}+{runtime['key']}"
 
 
 def _bytecode_wheel(compiled_zip: Path, runtime: dict[str, Any]) -> bytes:
     with zipfile.ZipFile(compiled_zip) as compiled:
         files = {info.filename: compiled.read(info) for info in compiled.infolist()}
-    return _wheel(files, f"{VERSION}+{runtime['key']}", runtime["python_tag"])
+    return _wheel(files, _bytecode_version(runtime), runtime["python_tag"])
 
 
 def _b64(digest: bytes) -> str:
@@ -160,17 +164,16 @@ RUNTIME_FILES = ("stdlib.zip", "checkers.whl", "snapshot.bin")   # made once per
 
 def prepare_runtime(wheel: bytes, requests: list[dict[str, Any]], runtime: dict[str, Any]) -> None:
     """Make (once per key, then cached in .cache/) the lean standard library, the bytecode wheel and the
-    snapshot; add to
-    `runtime` the uncompressed size of the wasm and the lean standard library (`bytes`), the total of the
-    progress bar a checker page shows while they download (ADR 0025).
+    snapshot; add to `runtime` the uncompressed size of the wasm and the lean standard library (`bytes`),
+    the total of the progress bar a checker page shows while they download (ADR 0025).
 
     Lean standard library: only the modules Python used while running every checker, compiled to
     bytecode (.pyc only: a start without the snapshot then compiles no standard library source) and
     stored uncompressed in the zip so that the server's brotli/gzip compresses it as a whole.
 
-    Bytecode wheel: checkers/ compiled the same way. Importing the checkers from source in the browser
-    ran Python's compiler, whose WebAssembly is compiled on first use: 170-215 ms of a 4G start against
-    30-45 ms from bytecode (bench/README.md, 2026-12-03).
+    Bytecode wheel: checkers/ compiled the same way (ADR 0026). Importing the checkers from source in the
+    browser ran Python's compiler, whose WebAssembly is compiled on first use: 170-215 ms of a 4G start,
+    against 27-44 ms from bytecode (bench/README.md, evening of 2026-12-03).
     """
     cached = CACHE / runtime["key"]
     if not all((cached / name).is_file() for name in RUNTIME_FILES):
