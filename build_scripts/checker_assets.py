@@ -38,17 +38,14 @@ class AssetError(Exception):
     pass
 
 
-def build_wheel() -> tuple[str, bytes]:
-    """A pure-Python wheel of checkers/ (no __main__: the browser has no command line), as source.
-
-    The build's input for Pyodide (modules, bytecode, snapshot); the browser gets its bytecode form
-    (bytecode_wheel_name). The file name carries a content hash.
-    """
+def build_wheel() -> bytes:
+    """A pure-Python wheel of checkers/ (no __main__: the browser has no command line), as source: the
+    build's input for Pyodide (modules, bytecode, snapshot). The browser gets its bytecode form, named by
+    bytecode_wheel_name."""
     sources = sorted(p for p in (ROOT / "checkers").glob("*.py") if p.name != "__main__.py")
     files = {f"checkers/{p.name}": p.read_bytes() for p in sources}
     digest = hashlib.sha256(b"".join(k.encode() + v for k, v in files.items())).hexdigest()[:10]
-    version = f"{VERSION}+{digest}"
-    return _wheel_name(version, "py3"), _wheel(files, version, "py3")
+    return _wheel(files, f"{VERSION}+{digest}", "py3")
 
 
 def _wheel_name(version: str, python_tag: str) -> str:

@@ -132,7 +132,7 @@ def _load_rules(docs_dir: Path, only: str | None) -> tuple[dict, list[ContentErr
 
 def _index_site(pages: dict, themes: dict, rule_sets: dict) -> BuildState:
     """The site index, with the checkers' wheel and the Pyodide runtime it needs."""
-    _, wheel = checker_assets.build_wheel()
+    wheel = checker_assets.build_wheel()
     site = SiteIndex(pages, themes, rule_sets)
     state = BuildState(site, wheel=wheel)
     state.sample_requests = checks.sample_requests(site)
