@@ -25,14 +25,15 @@ def checkers_on(state: BuildState, src_path: str) -> list[str]:
 def frame_data(state: BuildState, src_path: str) -> dict[str, Any]:
     source = state.source(src_path)
     data: dict[str, Any] = {"snel_weg": None, "checker_start": None, "footer": "",
+                            # on every page, so it also serves the sensitive pages instant navigation swaps in
+                            "snel_weg_listener": bool(state.quick_exit_themes),
                             # make serve: a new code's open items, shown above every page's content
                             "concept": [{"where": f"docs/{i.path}:{i.line}", "what": i.what, "text": i.text}
                                         for i in state.open_items]}
     if source is None:      # a generated workshop page
         return data
     if quick_exit.wants_quick_exit(source.meta, state.quick_exit_themes):
-        data["snel_weg"] = {"href": quick_exit.NEUTRAL_PAGE, "script": asset_url(src_path, quick_exit.SCRIPT),
-                            "stylesheet": asset_url(src_path, quick_exit.STYLESHEET)}
+        data["snel_weg"] = {"href": quick_exit.NEUTRAL_PAGE, "stylesheet": asset_url(src_path, quick_exit.STYLESHEET)}
     if checkers_on(state, src_path):
         runtime = state.site.runtime
         # The worker is opened and the checker module loaded from <head>, so Python starts while the page

@@ -35,7 +35,7 @@ def test_exactly_the_pages_of_flagged_themes_have_the_control(built_site):
     for path in html_pages(built_site):
         text = path.read_text(encoding="utf-8")
         if 'class="cw-snel-weg-knop' in text:
-            assert text.count("cw-snel-weg-knop") == 1 and f'href="{NEUTRAL_PAGE}"' in text
+            assert text.count('class="cw-snel-weg-knop') == 1 and f'href="{NEUTRAL_PAGE}"' in text
 
 
 def leave_and_go_back(page, action) -> str:
@@ -53,6 +53,16 @@ def test_snel_weg_leaves_and_back_does_not_return_to_the_page(context, site_url)
     button = page.get_by_role("link", name="Snel weg")
     assert button.is_visible() and button.get_attribute("aria-describedby")
     assert leave_and_go_back(page, button.click) == site_url
+
+
+def test_snel_weg_works_before_any_script_file_has_arrived(context, site_url):
+    """A reader in a hurry taps as soon as the control is drawn, on a slow link: no script file
+    may be needed yet. Here none ever arrives, and Back must still not return to the page."""
+    page = context.new_page()
+    page.goto(site_url)
+    context.route("**/*.js", lambda route: route.abort())
+    page.goto(site_url + PAGE)
+    assert leave_and_go_back(page, page.get_by_role("link", name="Snel weg").click) == site_url
 
 
 def test_snel_weg_after_instant_navigation(context, site_url):
