@@ -17,8 +17,8 @@ MATERIAL_SEARCH = re.compile(r'("search": "[^"]*workers/)(search\.[0-9a-f]+\.min
 
 
 def delay_search(page_html: str, page_url: str) -> str:
-    """On a checker page, Material's search worker starts once the checker has settled (our wrapper
-    codewijzer-search.js loads Material's worker later)."""
+    """On a checker page, Material's search worker starts with the search index, which waits until the
+    checker has settled (our wrapper codewijzer-search.js loads Material's worker on its first message)."""
     page_html, count = MATERIAL_SEARCH.subn(r'\1codewijzer-search.js?material=\2"', page_html, count=1)
     if count != 1:
         raise ThemeChanged(f"{page_url}: Material's search worker ('workers/search.<hash>.min.js' in its "

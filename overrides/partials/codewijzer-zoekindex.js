@@ -1,9 +1,9 @@
-// Material's search index (about 100 kB) waits until the checker on this page has settled, as Material's
-// search worker does (assets/javascripts/workers/codewijzer-search.js). Material asks for it (with an
-// XMLHttpRequest) as soon as its script runs, while Python's downloads still hold the link: the index
-// takes 0.1 s of a 4G link and 0.5 s of a 3G link, which the checker waited for. Only a request for that
-// one address of this site waits; every other request is sent as asked. Inline in <head>: in place
-// before Material's script.
+// Material's search index (about 100 kB) waits until the checker on this page has settled. Material asks
+// for it (with an XMLHttpRequest) as soon as its script runs, while Python's downloads still hold the link:
+// the index takes 0.1 s of a 4G link and 0.5 s of a 3G link, which the checker waited for. Material's
+// search worker (assets/javascripts/workers/codewijzer-search.js) loads Material's own worker only with
+// the index, so it waits too. Only a request for that one address of this site waits; every other
+// request is sent as asked. Inline in <head>: in place before Material's script.
 (() => {
   const LONGEST_WAIT = 10_000;       // the index never waits longer than this, whatever the checker does
   let release;

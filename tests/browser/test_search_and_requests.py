@@ -70,6 +70,8 @@ INDEX_ASKED_AT = """() => performance.getEntriesByType('resource')
 def test_a_checker_page_asks_for_the_search_index_only_once_the_checker_has_settled(page, site_url):
     """Material asks for its index as soon as its script runs; on a checker page that request waits for the
     checker (ready or failed), so that it does not share the link with Python's downloads."""
+    asked: list[str] = []                     # in the order asked, the search worker's requests too
+    page.on("request", lambda request: asked.append(urlparse(request.url).path))
     page.add_init_script(READY_AT)
     page.goto(site_url + CHECKER_PAGE)
     page.wait_for_selector("section[data-checker=geschenken][data-state=ready]", timeout=90_000)
@@ -77,6 +79,9 @@ def test_a_checker_page_asks_for_the_search_index_only_once_the_checker_has_sett
     ready_at = page.evaluate("window.__readyAt")
     assert min(page.evaluate(INDEX_ASKED_AT)) >= ready_at
     assert search(page, site_url, "geschenk", CHECKER_PAGE)
+    # Material's search worker script (lunr, the Dutch stemmer) is loaded only with the index
+    material_worker = [i for i, path in enumerate(asked) if re.search(r"/workers/search\.[0-9a-f]+\.min\.js$", path)]
+    assert material_worker and material_worker[0] > asked.index("/search/search_index.json"), asked
 
 
 def test_a_content_page_asks_for_the_search_index_at_once(page, site_url):

@@ -782,7 +782,7 @@ class Checker {
   }
 }
 
-// The search worker on a checker page waits until the checker has settled (workers/codewijzer-search.js).
+// Material's search index on a checker page waits until the checker has settled (partials/codewijzer-zoekindex.js).
 const searchChannel = new BroadcastChannel("codewijzer-checker");
 let settled = false;
 function announceSettled() {

@@ -1,32 +1,19 @@
-// Material's search worker, started only once the checker on this page has settled (ready or
-// failed). On a checker page the build points Material's search at this file; on a two-core phone,
-// building the search index at the same time as Python starts would slow both. Material's own
-// worker is loaded from this folder (its paths are relative to it) and gets the messages it missed.
+// Material's search worker, loaded only when Material first asks it for something. On a checker page the
+// build points Material's search at this file. Material's first message is its set-up with the search
+// index, and on a checker page the index is asked for only once the checker has settled (ready or
+// failed, at most 10 s: overrides/partials/codewijzer-zoekindex.js). So Material's worker script is not
+// downloaded, and the index not built, while Python starts: on a two-core phone both would slow Python.
+// Material's own worker is loaded from this folder (its paths are relative to it) and gets the message.
 "use strict";
 
-const CHANNEL = "codewijzer-checker";
-const LONGEST_WAIT = 10_000;      // search never waits longer than this, whatever the checker does
 const material = new URLSearchParams(self.location.search).get("material") || "";
-const queued = [];
-let released = false;
 
-function hold(event) {
+function release(event) {
   event.stopImmediatePropagation();
-  queued.push(event.data);
-}
-
-function release() {
-  if (released) return;
-  released = true;
-  channel.close();
-  self.removeEventListener("message", hold);
+  self.removeEventListener("message", release);
   // Only Material's own search worker from this folder, never a script named by a tampered URL.
   if (/^search\.[0-9a-f]+\.min\.js$/.test(material)) importScripts(material);
-  for (const data of queued) self.dispatchEvent(new MessageEvent("message", { data }));
+  self.dispatchEvent(new MessageEvent("message", { data: event.data }));
 }
 
-self.addEventListener("message", hold);
-const channel = new BroadcastChannel(CHANNEL);
-channel.onmessage = ({ data }) => { if (data === "settled") release(); };
-channel.postMessage("settled?");
-setTimeout(release, LONGEST_WAIT);
+self.addEventListener("message", release);
