@@ -1,8 +1,11 @@
 """The built site: one section per organisation, Dutch everywhere, the pages the issue asks for."""
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
+import zipfile
 
 from tests.conftest import DOCS, ORGANISATIONS, ROOT, build_site
 from tests.site_html import html_pages, parse
@@ -126,9 +129,6 @@ def test_the_checkers_reach_the_browser_as_bytecode_of_pyodide_s_python(built_si
     """The served wheel holds every checker module as .pyc only (hash-based, unchecked, as the standard
     library): the browser then runs no Python compiler for them. Its name says which Python reads it, its
     RECORD matches its files."""
-    import base64
-    import hashlib
-    import zipfile
 
     python = json.loads((ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text())["info"]["python"]
     tag = "cp" + "".join(python.split(".")[:2])

@@ -90,17 +90,21 @@ const PYODIDE = new URL("../pyodide/", import.meta.url).href;
 function startDownloads(runtime) {
   progress.total = runtime.bytes || 0;
   const counted = progress.total > 0;            // a page of an older build has no sizes: no progress
-  download(PYODIDE + "pyodide.asm.wasm", { counted });
+  startPyodideDownloads({ counted });
   download(PYODIDE + runtime.stdlib, { counted });
   if (!runtime.lock) download(PYODIDE + "pyodide-lock.json");      // a page of an older build
-  import(PYODIDE + "pyodide.asm.mjs").catch(() => {});   // a failure shows where Pyodide imports it
 }
 
 // The wasm (the largest file) and Pyodide's JavaScript are the same for every page: asked for as soon as
 // this script runs, before the page's start message has reached it (20-70 ms later in a shared worker on
-// 4G, while the link was idle). startDownloads asks again only after a failed start has cleared them.
-download(PYODIDE + "pyodide.asm.wasm", { counted: true });
-import(PYODIDE + "pyodide.asm.mjs").catch(() => {});
+// 4G, while the link was idle). startDownloads asks again; that only fetches after a failed start has
+// cleared them.
+function startPyodideDownloads({ counted }) {
+  download(PYODIDE + "pyodide.asm.wasm", { counted });
+  import(PYODIDE + "pyodide.asm.mjs").catch(() => {});   // a failure shows where Pyodide imports it
+}
+
+startPyodideDownloads({ counted: true });
 
 // A memory snapshot (Python already started, checkers imported) is used only when the browser has
 // it stored: it is large, so a first visit starts normally and fetches it afterwards for next time
