@@ -129,7 +129,6 @@ def test_the_checkers_reach_the_browser_as_bytecode_of_pyodide_s_python(built_si
     """The served wheel holds every checker module as .pyc only (hash-based, unchecked, as the standard
     library): the browser then runs no Python compiler for them. Its name says which Python reads it, its
     RECORD matches its files."""
-
     python = json.loads((ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text())["info"]["python"]
     tag = "cp" + "".join(python.split(".")[:2])
     [wheel] = (built_site / "assets" / "checkers").glob("*.whl")
