@@ -299,3 +299,52 @@ def test_the_outcome_area_says_how_far_python_s_start_is(browser, built_site, wo
             gate.set()
         context.close()
         server.shutdown()
+
+
+def test_after_a_failed_start_the_next_start_counts_only_its_own_downloads(browser, built_site):
+    """A start that fails (here: the standard library missing once) leaves its wasm download running. In
+    the shared worker the next page's start must not count those bytes too: its share would reach 100%
+    and say "starten" while its own standard library is still on the way."""
+    pyodide = built_site / "assets" / "pyodide"
+    wasm = (pyodide / "pyodide.asm.wasm").stat().st_size
+    stdlib = next(p for p in pyodide.glob("python_stdlib-*.zip")).stat().st_size
+    wasm_gate, stdlib_gate, second_start = threading.Event(), threading.Event(), threading.Event()
+    stdlib_asked = []
+
+    class FailsOnce(SiteHandler):
+        def do_GET(self):
+            name = self.path.split("?")[0].split("/")[-1]
+            if name == "pyodide.asm.wasm":
+                wasm_gate.wait(60)
+            elif name.startswith("python_stdlib-"):
+                stdlib_asked.append(name)
+                if len(stdlib_asked) == 1:
+                    return self.send_error(404)
+                second_start.set()
+                stdlib_gate.wait(60)
+            super().do_GET()
+
+    server, url = serve_directory(built_site, FailsOnce)
+    context = worker_context(browser, "shared")
+    try:
+        first = context.new_page()
+        first.goto(url + PAGE)
+        first.wait_for_selector("section[data-checker=geschenken][data-state='error']", timeout=60_000)
+        second = context.new_page()
+        second.goto(url + PAGE)
+        assert second_start.wait(60)          # the second start has asked for its own files
+        wasm_gate.set()                       # both starts' wasm downloads run now; the standard library waits
+        share = (100 * wasm) // (wasm + stdlib)
+        # the wasm's share reached, or (counted twice) the share past it or "starten" already
+        second.wait_for_function(f"() => {{ const p = ({PROGRESS})(); return p && (p.value === null || p.value >= {share}); }}",
+                                 timeout=60_000)
+        second.wait_for_timeout(1_000)        # an old download still being counted would add its bytes now
+        assert second.evaluate(PROGRESS) == {"label": "Rekenhulp downloaden", "named": True, "value": share, "share": f"{share}%"}
+        second.locator("section[data-checker=geschenken] input[value='geld']").check()
+        stdlib_gate.set()
+        assert wait_for_verdict(second, "geschenken") == "mag-niet"
+    finally:
+        wasm_gate.set()
+        stdlib_gate.set()
+        context.close()
+        server.shutdown()

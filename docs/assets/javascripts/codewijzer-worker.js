@@ -21,7 +21,8 @@ function download(url, { counted = false } = {}) {
   const href = new URL(url, self.location.href).href;
   if (!downloads.has(href)) {
     let response = nativeFetch(href);
-    if (counted) response = response.then((original) => { if (original.ok) count(original.clone()); return original; });
+    const attempt = progress.attempt;     // the start this download belongs to (counted only for it)
+    if (counted) response = response.then((original) => { if (original.ok) count(original.clone(), attempt); return original; });
     response.catch(() => {});             // reported when Pyodide takes it (self.fetch below)
     downloads.set(href, response);
   }
@@ -31,17 +32,23 @@ function download(url, { counted = false } = {}) {
 // page's outcome area. Counted on a clone, so that Pyodide gets the network's own response (Chromium
 // keeps the compiled wasm in its code cache only for that). The body arrives decoded, so the total is
 // the files' uncompressed size, written by the build (runtime.bytes); the share is the same.
-const progress = { loaded: 0, total: 0, counted: 0, toldAt: 0, ports: new Set() };
+// `attempt` counts the starts: a download of a start that failed may still be arriving, and is no longer counted.
+const progress = { loaded: 0, total: 0, counted: 0, toldAt: 0, ports: new Set(), attempt: 0 };
 const PROGRESS_EVERY_MS = 250;
 const COUNTED_FILES = 2;                   // the wasm and the standard library (startDownloads)
 
-async function count(response) {
+async function count(response, attempt) {
   try {
     const reader = response.body.getReader();
     for (let part = await reader.read(); !part.done; part = await reader.read()) {
+      if (progress.attempt !== attempt) {        // the start failed: stop reading this clone (only the clone)
+        await reader.cancel();
+        return;
+      }
       progress.loaded += part.value.byteLength;
       tellProgress();
     }
+    if (progress.attempt !== attempt) return;
     progress.counted += 1;
     tellProgress({ now: true });                 // a finished file: the share it ends on is shown
   } catch {
@@ -285,7 +292,7 @@ async function handle(port, data) {
       } catch (error) {
         evaluate = null;      // the next page that asks starts Python again, with fresh downloads
         downloads.clear();
-        Object.assign(progress, { loaded: 0, counted: 0 });
+        Object.assign(progress, { loaded: 0, counted: 0, attempt: progress.attempt + 1 });
         throw error;
       } finally {
         progress.ports.clear();
