@@ -268,7 +268,13 @@ def _compressed(data: bytes, suffix: str, strongest: bool = False) -> bytes:
     path = CACHE / "compressed" / (hashlib.sha256(data).hexdigest() + ("-strongest" if strongest else "") + suffix)
     if not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
-        packed = (brotli.compress(data, quality=11, lgwin=24) if strongest else brotli.compress(data, quality=9)) \
-            if suffix == ".br" else gzip.compress(data, 9, mtime=0)
-        path.write_bytes(packed)
+        path.write_bytes(_compressed_once(data, suffix, strongest))
     return path.read_bytes()
+
+
+def _compressed_once(data: bytes, suffix: str, strongest: bool) -> bytes:
+    if suffix == ".gz":
+        return gzip.compress(data, 9, mtime=0)
+    if strongest:
+        return brotli.compress(data, quality=11, lgwin=24)
+    return brotli.compress(data, quality=9)
